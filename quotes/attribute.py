@@ -1,0 +1,449 @@
+"""Stage 3: from cues and quotation marks to quote candidates.
+
+For each cue, the words after it are read up to the first complementizer (إن، أن،
+بأن …), colon or opening quotation mark: that *zone* holds the speaker (Arabic is
+mostly verb-subject), and what ends it decides the quote's type:
+
+    وقال كارتر: "…"          colon + mark      → direct
+    وتابع كارتر "…"          mark              → direct
+    وأضاف أن "…" والسماح …   complementizer    → mixed (marks inside) or indirect
+    وأكد كارتر التزام …      nothing           → reported (frames that take an object)
+    "…"، قال كارتر           mark before cue   → direct
+    … حسب X / حسب X، …       according marker  → according
+
+A parse, when one is given (parse.py), corrects the speaker and the clause bounds
+where it is confident; without it these rules stand alone.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator, Sequence
+
+import attrs
+
+from .cues import CueHit, find_cues, lookup_cue_word
+from .lexicon import Lexicons
+from .marks import Quoted, pair_quotation_marks
+from .normalize import fold, strip_article
+from .segment import Paragraph, Token, sentence_bounds, split_paragraphs
+from .speakers import Mention, read_mention, word_class
+
+MAX_ZONE = 30          # tokens between a cue and its complementizer, colon or mark
+_COMMAS = frozenset("،,")
+_CLAUSE_STOPS = frozenset("؛;")
+_COMPLEMENTIZERS = frozenset({
+    "ان", "انه", "انها", "انهم", "انهما", "اننا", "انني", "انك", "انكم", "انهن",
+    "بان", "بانه", "بانها", "بانهم", "بانهما", "باننا", "بانني",
+    "لان",  # عبرت عن "أسفها" لأن … is handled as reported; لأن after a cue is rare
+})
+_FA_INNA = frozenset({"فان", "فانه", "فانها", "فانهم", "فاننا"})
+_RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين"})
+_OBJECT_SAY_VERBS = frozenset({"اكد", "جدد", "بين", "اوضح", "ذكر", "كشف", "نقل", "ابلغ"})
+
+
+@attrs.define
+class Candidate:
+    """A quote found by the rules, before its speaker is resolved."""
+
+    type: str
+    start: int
+    end: int
+    paragraph: int
+    cue: CueHit | None = None
+    cue_token: Token | None = None
+    mention: Mention | None = None
+    feminine: bool | None = None
+    plural: bool = False
+    confidence: float = 0.5
+    rule: str = ""
+
+    @property
+    def position(self) -> int:
+        return self.cue_token.start if self.cue_token is not None else self.start
+
+
+@attrs.define
+class DocumentView:
+    """A document as the rules see it: paragraphs, tokens, paired marks."""
+
+    text: str
+    paragraphs: list[Paragraph]
+    quoted: list[Quoted]
+    sentences: list[list[tuple[int, int]]]
+    opens: dict[tuple[int, int], Quoted]   # (paragraph, token) of an opening mark → quote
+    closes: dict[tuple[int, int], Quoted]  # (paragraph, token) of a closing mark → quote
+
+    @classmethod
+    def build(cls, text: str) -> "DocumentView":
+        paragraphs = list(split_paragraphs(text))
+        quoted = pair_quotation_marks(text, paragraphs)
+        opens = {(q.paragraph, q.open_token): q for q in quoted}
+        closes = {(q.end_paragraph, q.close_token): q for q in quoted if q.close_token is not None}
+        sentences = [sentence_bounds(p.tokens) for p in paragraphs]
+        return cls(text, paragraphs, quoted, sentences, opens, closes)
+
+    def sentence_of(self, p: int, i: int) -> tuple[int, int]:
+        for a, b in self.sentences[p]:
+            if a <= i < b:
+                return a, b
+        return 0, len(self.paragraphs[p].tokens)
+
+    def inside_quote(self, offset: int) -> Quoted | None:
+        for q in self.quoted:
+            if q.start <= offset < q.end:
+                return q
+        return None
+
+
+def find_candidates(view: DocumentView, lex: Lexicons) -> list[Candidate]:
+    """All quote candidates of a document, in text order, without overlaps."""
+    found: list[Candidate] = []
+    used_quotes: set[int] = set()
+    for p, para in enumerate(view.paragraphs):
+        tokens = para.tokens
+        headline = _headline(view, p, lex)
+        if headline is not None:
+            found.append(headline)
+            continue
+        taken_until = -1  # offset up to which this paragraph's text is already content
+        for hit in find_cues(tokens, lex):
+            tok = tokens[hit.index]
+            inside = view.inside_quote(tok.start)
+            if inside is not None and inside.closed:
+                continue  # an attribution nested in someone's quote belongs to that quote
+            if tok.start < taken_until:
+                continue
+            if hit.kind == "according":
+                cand = _according(view, p, hit, lex, found)
+            else:
+                cand = _speech(view, p, hit, lex)
+            if cand is None:
+                continue
+            found.append(cand)
+            taken_until = max(taken_until, cand.end)
+            for q in view.quoted:
+                if cand.start <= q.start and q.end <= cand.end + 1:
+                    used_quotes.add(q.open_at)
+    found.sort(key=lambda c: (c.start, -c.end))
+    return _drop_overlaps(found)
+
+
+def _drop_overlaps(cands: list[Candidate]) -> list[Candidate]:
+    kept: list[Candidate] = []
+    for c in cands:
+        if kept and c.start < kept[-1].end:
+            prev = kept[-1]
+            # keep the one with the stronger evidence
+            if c.confidence > prev.confidence:
+                kept[-1] = c
+            continue
+        kept.append(c)
+    return kept
+
+
+# -- the zone after a cue
+
+def _scan_zone(view: DocumentView, p: int, i: int, limit: int, lex: Lexicons) -> tuple[int, str]:
+    """Index and kind of what ends the zone after a cue: comp, colon, mark, cue or end."""
+    tokens = view.paragraphs[p].tokens
+    k = i
+    while k < limit and k - i < MAX_ZONE:
+        tok = tokens[k]
+        if tok.kind == "mark" and (p, k) in view.opens:
+            return k, "mark"
+        if tok.text == ":":
+            return k, "colon"
+        if tok.kind == "word":
+            if tok.norm in _COMPLEMENTIZERS:
+                return k, "comp"
+            if k > i and word_class(tok, lex) == "cue" and tok.norm[:1] in ("و", "ف"):
+                return k, "cue"
+        if tok.sentence_end or tok.text in _CLAUSE_STOPS:
+            return k, "end"
+        k += 1
+    return k, "end"
+
+
+def clause_end(view: DocumentView, p: int, a: int, lex: Lexicons) -> int:
+    """Index (exclusive) where reported content starting at token ``a`` ends: the
+    sentence end, a semicolon, or a comma that opens a new attribution."""
+    tokens = view.paragraphs[p].tokens
+    k = a
+    n = len(tokens)
+    while k < n:
+        tok = tokens[k]
+        q = view.opens.get((p, k))
+        if q is not None:
+            if q.end_paragraph != p or q.close_token is None:
+                return n
+            k = max(q.close_token + 1, k + 1)
+            continue
+        if tok.sentence_end or tok.text in _CLAUSE_STOPS:
+            return k
+        if tok.text in _COMMAS and k + 1 < n:
+            nxt = tokens[k + 1]
+            if nxt.kind == "word" and (word_class(nxt, lex) == "cue" or _is_according_start(tokens, k + 1, lex)):
+                return k
+        k += 1
+    return n
+
+
+def _is_according_start(tokens: Sequence[Token], k: int, lex: Lexicons) -> bool:
+    w = tokens[k].norm
+    w = w[1:] if w[:1] == "و" and len(w) > 3 else w
+    return any(m[0] == w for m in lex.according)
+
+
+def _span(view: DocumentView, p: int, a: int, b: int, keep_marks: bool = True) -> tuple[int, int] | None:
+    """Offsets of tokens [a, b), trimmed of edge punctuation (marks kept when asked)."""
+    tokens = view.paragraphs[p].tokens
+    while a < b and (tokens[a].kind == "punct" or (tokens[a].kind == "mark" and not keep_marks)):
+        a += 1
+    while b > a and (tokens[b - 1].kind == "punct" or (tokens[b - 1].kind == "mark" and not keep_marks)):
+        b -= 1
+    if b <= a:
+        return None
+    return tokens[a].start, tokens[b - 1].end
+
+
+def _speech(view: DocumentView, p: int, hit: CueHit, lex: Lexicons) -> Candidate | None:
+    tokens = view.paragraphs[p].tokens
+    i = hit.index
+    s0, s1 = view.sentence_of(p, i)
+    after = i + hit.length
+    k, ends = _scan_zone(view, p, after, len(tokens), lex)
+    mention = None
+    if hit.kind == "verb":
+        mention = read_mention(view.text, tokens, after, k, lex)
+        if mention is not None and mention.kind == "unknown" and ends == "end":
+            mention = None
+        if mention is None:
+            mention = _subject_before(view, p, i, s0, lex)
+    cand = Candidate("indirect", 0, 0, p, hit, tokens[i], mention, _gender(hit), hit.plural)
+    if ends == "comp":
+        a = k + 1
+        b = clause_end(view, p, a, lex)
+        span = _span(view, p, a, b)
+        if span is None:
+            return None
+        has_marks = any(t.kind == "mark" for t in tokens[a:b])
+        cand.type = "mixed" if has_marks else "indirect"
+        cand.start, cand.end = span
+        cand.confidence = 0.8 if mention or hit.kind != "verb" else 0.7
+        cand.rule = "comp"
+        return _checked(cand, mention, k, after)
+    if ends == "colon":
+        q = view.opens.get((p, k + 1))
+        if q is not None:
+            return _direct(view, cand, q, "colon+mark")
+        b = clause_end(view, p, k + 1, lex)
+        span = _span(view, p, k + 1, b)
+        if span is None:
+            return None
+        cand.type, (cand.start, cand.end) = "indirect", span
+        cand.confidence, cand.rule = 0.6, "colon"
+        return cand
+    if ends == "mark":
+        q = view.opens[(p, k)]
+        prev = tokens[k - 1] if k > after else None
+        glued_prefix = prev is not None and prev.end == tokens[k].start
+        after_prep = prev is not None and (prev.norm in hit_preps(hit) or prev.norm in ("الي", "علي", "من", "عن", "ب"))
+        short = len(view.text[q.start:q.end].split()) <= 3
+        if q.closed and q.end_paragraph == p and (after_prep or glued_prefix or (short and hit.frame != "say")):
+            b = clause_end(view, p, k, lex)
+            span = _span(view, p, k, b)
+            if span is None:
+                return None
+            cand.type, (cand.start, cand.end) = "reported", span
+            cand.confidence, cand.rule = 0.6, "mark-object"
+            return cand
+        if short and q.closed and q.close_token is not None and q.end_paragraph == p:
+            b = clause_end(view, p, q.close_token + 1, lex)
+            if b > q.close_token + 2:
+                span = _span(view, p, k, b)
+                if span:
+                    cand.type, (cand.start, cand.end) = "mixed", span
+                    cand.confidence, cand.rule = 0.55, "mark-short"
+                    return cand
+        return _direct(view, cand, q, "mark")
+    # nothing ends the zone: a quote before the cue, or a noun object
+    before = _closing_mark_before(view, p, i)
+    if before is not None:
+        cand.mention = mention if mention is not None else None
+        return _direct(view, cand, before, "mark-before")
+    if hit.kind == "noun":
+        return None
+    if not _takes_object(hit):
+        return None
+    a = after
+    if mention is not None and mention.first >= after:
+        a = mention.last
+    while a < k and (word_class(tokens[a], lex) == "adverb" or tokens[a].kind == "punct"):
+        a += 1
+    # skip the adjunct that names the occasion (في مؤتمر صحافي) is too risky: keep it
+    b = clause_end(view, p, a, lex)
+    span = _span(view, p, a, b)
+    if span is None:
+        return None
+    words = sum(1 for t in tokens[a:b] if t.kind == "word")
+    if words < 2:
+        return None
+    first = tokens[a]
+    if word_class(first, lex) in ("preposition",) and first.norm not in hit_preps(hit):
+        return None
+    cand.type, (cand.start, cand.end) = "reported", span
+    cand.confidence, cand.rule = 0.5, "object"
+    return cand
+
+
+def hit_preps(hit: CueHit) -> tuple[str, ...]:
+    return hit.form.verb.preps if hit.form else ()
+
+
+def _takes_object(hit: CueHit) -> bool:
+    if hit.form is None:
+        return False
+    verb = hit.form.verb
+    return verb.frame in ("announce", "urge", "feel", "stance") or bool(verb.preps) or verb.key in _OBJECT_SAY_VERBS
+
+
+def _gender(hit: CueHit) -> bool | None:
+    if hit.form is None:
+        return None
+    return hit.form.feminine
+
+
+def _checked(cand: Candidate, mention: Mention | None, k: int, after: int) -> Candidate:
+    return cand
+
+
+def _direct(view: DocumentView, cand: Candidate, q: Quoted, rule: str) -> Candidate | None:
+    start, end = q.start, q.end
+    text = view.text
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end <= start:
+        return None
+    cand.type, cand.start, cand.end = "direct", start, end
+    cand.confidence = 0.9 if q.closed else 0.6
+    cand.rule = rule
+    return cand
+
+
+def _closing_mark_before(view: DocumentView, p: int, i: int) -> Quoted | None:
+    tokens = view.paragraphs[p].tokens
+    k = i - 1
+    while k >= 0 and (tokens[k].text in _COMMAS or tokens[k].text in "-–"):
+        k -= 1
+    if k >= 0 and tokens[k].kind == "mark":
+        return view.closes.get((p, k))
+    return None
+
+
+def _subject_before(view: DocumentView, p: int, i: int, s0: int, lex: Lexicons) -> Mention | None:
+    """A subject written before its verb (وزير الدفاع الفرنسي جان إيف لودريان قال …)."""
+    tokens = view.paragraphs[p].tokens
+    end = i
+    if end - 1 >= s0 and tokens[end - 1].norm in _RELATIVES:
+        end -= 1  # … المسؤول التركي الذي قال إن
+    k = end - 1
+    while k >= s0 and tokens[k].kind == "word" and word_class(tokens[k], lex) in (
+            "title", "name", "definite", "organization", "anonymous", "group", "document"):
+        k -= 1
+        if end - k > 12:
+            return None
+    first = k + 1
+    if first >= end:
+        return None
+    for start in range(first, end):
+        m = read_mention(view.text, tokens, start, end, lex, skip_adverbs=False)
+        if m is not None and m.last == end and m.kind != "unknown":
+            return m
+    return None
+
+
+# -- according to
+
+def _according(view: DocumentView, p: int, hit: CueHit, lex: Lexicons,
+               found: list[Candidate]) -> Candidate | None:
+    tokens = list(view.paragraphs[p].tokens)
+    i = hit.index
+    s0, s1 = view.sentence_of(p, i)
+    j = i + hit.length
+    if hit.glued_prefix and j < len(tokens):
+        t = tokens[j]
+        tokens[j] = Token(t.text[1:], t.start + 1, t.end, fold(t.text[1:]), "word")
+    # بحسب ما أعلن X / حسبما أكدته صحيفة: the verb names the channel, skip it
+    while j < len(tokens) and tokens[j].kind == "word" and (
+            tokens[j].norm == "ما" or lookup_cue_word(tokens[j].norm, lex) is not None
+            or _verb_with_object_pronoun(tokens[j].norm, lex)):
+        j += 1
+    limit = s1
+    mention = read_mention(view.text, tokens, j, limit, lex)
+    if mention is None or mention.kind == "unknown" and not mention.name:
+        return None
+    if fold(mention.text).split()[0] in ("قوله", "قولها", "تعبيره", "تعبيرها"):
+        return None
+    # the claim: before the marker when the sentence already said it, else after the source
+    words_before = [t for t in tokens[s0:i] if t.kind == "word"]
+    cand = Candidate("according", 0, 0, p, hit, tokens[i], mention, None, False, 0.7, "according")
+    if len(words_before) >= 3:
+        a = s0
+        for prev in found:
+            if prev.paragraph == p and tokens[s0].start <= prev.end <= tokens[i].start:
+                return None  # a relay marker on a quote already attributed
+        span = _span(view, p, a, i)
+        if span is None:
+            return None
+        cand.start, cand.end = span
+        return cand
+    a = mention.last
+    while a < limit and (tokens[a].text in _COMMAS or tokens[a].norm in _FA_INNA or tokens[a].norm == "ف"):
+        a += 1
+    b = clause_end(view, p, a, lex)
+    span = _span(view, p, a, b)
+    if span is None or b - a < 2:
+        return None
+    cand.start, cand.end = span
+    cand.rule = "according-after"
+    return cand
+
+
+def _verb_with_object_pronoun(word: str, lex: Lexicons) -> bool:
+    for suffix in ("ته", "تها", "ه", "ها"):
+        if word.endswith(suffix) and lookup_cue_word(word[: -len(suffix)] + ("ت" if suffix.startswith("ت") else ""), lex):
+            return True
+    return False
+
+
+# -- headlines: "Name: words"
+
+def _headline(view: DocumentView, p: int, lex: Lexicons) -> Candidate | None:
+    tokens = view.paragraphs[p].tokens
+    colon = next((k for k, t in enumerate(tokens[:6]) if t.text == ":"), None)
+    if colon is None or colon == 0:
+        return None
+    head = tokens[:colon]
+    if any(t.kind != "word" for t in head):
+        return None
+    if any(t.norm in lex.headline_labels or strip_article(t.norm) in lex.headline_labels for t in head):
+        return None
+    if any(word_class(t, lex) == "cue" for t in head):
+        return None  # وقال: … is a cue, not a headline
+    rest = [t for t in tokens[colon + 1:] if t.kind == "word"]
+    if len(rest) < 3 or len(tokens) > 60:
+        return None
+    mention = read_mention(view.text, tokens, 0, colon, lex, skip_adverbs=False)
+    if mention is None or mention.last != colon:
+        return None
+    q = view.opens.get((p, colon + 1))
+    cand = Candidate("direct", 0, 0, p, None, None, mention, None, False, 0.6, "headline")
+    if q is not None and q.end_paragraph == p:
+        return _direct(view, cand, q, "headline")
+    span = _span(view, p, colon + 1, len(tokens), keep_marks=True)
+    if span is None:
+        return None
+    cand.start, cand.end = span
+    return cand

@@ -1,0 +1,101 @@
+"""Stage 2b: find the cues, the words that introduce a quote.
+
+Speech verbs in any person, gender, number and tense, with و/ف/س in front (وقال،
+فأضافت، سيؤكد), their participles (مضيفا، مشيرة), verbal nouns (تأكيده), and the
+according-to markers (حسب، بحسب ما، وفقا لـ، نقلا عن). Which quotes a cue can
+introduce is its verb's *frame* (lexicon.py).
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+import attrs
+
+from .lexicon import CueForm, Lexicons
+from .segment import Token
+
+
+@attrs.frozen
+class CueHit:
+    """A cue found at ``index`` (first token) spanning ``length`` tokens."""
+
+    index: int
+    length: int
+    kind: str                  # "verb" | "participle" | "noun" | "according"
+    lemma: str
+    form: CueForm | None = None
+    glued_prefix: bool = False  # وفقا لـX: the marker's last letter is glued to the source
+
+    @property
+    def frame(self) -> str:
+        return self.form.verb.frame if self.form else "according"
+
+    @property
+    def feminine(self) -> bool:
+        return bool(self.form and self.form.feminine)
+
+    @property
+    def plural(self) -> bool:
+        return bool(self.form and self.form.plural)
+
+
+def lookup_cue_word(word: str, lexicons: Lexicons) -> CueForm | None:
+    """The cue form of a folded word, trying it without و/ف and the future س."""
+    forms = lexicons.cue_forms
+    candidates = [word]
+    if len(word) > 3 and word[0] in "وف":
+        candidates.append(word[1:])
+    for cand in list(candidates):
+        if len(cand) > 3 and cand[0] == "س" and cand[1] in "يتن":
+            candidates.append(cand[1:])
+    for cand in candidates:
+        hit = forms.get(cand)
+        if hit is not None:
+            return hit
+    return None
+
+
+def _match_according(tokens: list[Token] | tuple[Token, ...], i: int,
+                     lexicons: Lexicons) -> CueHit | None:
+    for marker in lexicons.according:
+        n = len(marker)
+        glued = marker[-1] in ("ل",) and n > 1  # وفقا ل + الصحيفة glued as لصحيفة
+        words = marker[:-1] if glued else marker
+        if i + len(words) > len(tokens):
+            continue
+        ok = True
+        for k, want in enumerate(words):
+            got = tokens[i + k].norm
+            if k == 0 and got != want and got.startswith(("و", "ف")) and got[1:] == want:
+                continue
+            if got != want:
+                ok = False
+                break
+        if not ok:
+            continue
+        if glued:
+            nxt = tokens[i + len(words)] if i + len(words) < len(tokens) else None
+            if nxt is None or not nxt.norm.startswith("ل"):
+                continue
+        return CueHit(i, len(words), "according", " ".join(marker), glued_prefix=glued)
+    return None
+
+
+def find_cues(tokens: list[Token] | tuple[Token, ...], lexicons: Lexicons) -> Iterator[CueHit]:
+    """Every cue among ``tokens``, in order."""
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok.kind != "word":
+            i += 1
+            continue
+        according = _match_according(tokens, i, lexicons)
+        if according is not None:
+            yield according
+            i += according.length
+            continue
+        form = lookup_cue_word(tok.norm, lexicons)
+        if form is not None:
+            yield CueHit(i, 1, form.form, form.verb.lemma, form)
+        i += 1

@@ -1,0 +1,151 @@
+"""The lexicons: speech verbs, according-to markers, titles, non-person sources and
+function words, read from the text files in ``data/lexicons``.
+
+Each file keeps one entry a line with ``#`` comments per group, so a user can extend
+a lexicon without touching code (``Lexicons.load(directory)``).
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import attrs
+
+from .normalize import fold
+from .resources import data_dir
+
+
+@attrs.frozen
+class Verb:
+    """One speech verb: its lemma, the frame that says which quotes it takes, and the
+    prepositions that may introduce a reported object."""
+
+    lemma: str   # as written in the lexicon (أكد)
+    key: str     # folded (اكد), for comparisons
+    frame: str
+    preps: tuple[str, ...] = ()
+
+
+@attrs.frozen
+class CueForm:
+    """What a folded surface form is: the verb, and whether it is a participle
+    (مضيفا) or a verbal noun (تأكيده)."""
+
+    verb: Verb
+    form: str  # "verb" | "participle" | "noun"
+    feminine: bool = False
+    plural: bool = False
+
+
+_PAST_SUFFIXES = {"": (False, False), "ت": (True, False), "وا": (False, True),
+                  "ا": (False, True), "تا": (True, True), "ن": (True, True)}
+_PRESENT_PREFIXES = {"ي": False, "ت": True, "ن": False}
+_PRESENT_SUFFIXES = {"": False, "ون": True, "ان": True, "ين": True, "ن": True}
+_PTC_SUFFIXES = {"": (False, False), "ا": (False, False), "اً": (False, False),
+                 "ه": (True, False), "ين": (False, True), "ون": (False, True),
+                 "ات": (True, True), "تين": (True, True), "ان": (False, True)}
+
+
+def _read_lines(path: Path) -> list[str]:
+    lines = []
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if line:
+            lines.append(line)
+    return lines
+
+
+def _verb_forms(line: str, path: Path) -> dict[str, CueForm]:
+    lemma, *fields = line.split()
+    opts: dict[str, str] = {}
+    for field in fields:
+        key, sep, value = field.partition("=")
+        if not sep:
+            raise ValueError(f"{path}: bad field {field!r} in line {line!r}")
+        opts[key] = value
+    verb = Verb(lemma=lemma, key=fold(lemma), frame=opts.get("frame", "say"),
+                preps=tuple(fold(p) for p in opts.get("prep", "").split(",") if p))
+    forms: dict[str, CueForm] = {}
+    if "past" in opts:
+        stem = fold(opts["past"])
+        if stem.endswith("ي"):  # نفى → نفت، نفوا
+            base = stem[:-1]
+            forms[stem] = CueForm(verb, "verb")
+            forms[base + "ت"] = CueForm(verb, "verb", feminine=True)
+            forms[base + "وا"] = CueForm(verb, "verb", plural=True)
+        else:
+            for suffix, (fem, plural) in _PAST_SUFFIXES.items():
+                forms.setdefault(stem + suffix, CueForm(verb, "verb", fem, plural))
+    if "present" in opts:
+        stem = fold(opts["present"])
+        for prefix, fem in _PRESENT_PREFIXES.items():
+            for suffix, plural in _PRESENT_SUFFIXES.items():
+                forms.setdefault(prefix + stem + suffix, CueForm(verb, "verb", fem, plural))
+    if "ptc" in opts:
+        stem = fold(opts["ptc"])
+        for suffix, (fem, plural) in _PTC_SUFFIXES.items():
+            if suffix == "" :
+                continue  # the bare stem is too often a plain noun (مشير، مؤكد)
+            forms.setdefault(stem + fold(suffix), CueForm(verb, "participle", fem, plural))
+    for noun in opts.get("noun", "").split(","):
+        if noun:
+            forms.setdefault(fold(noun), CueForm(verb, "noun"))
+    for extra in opts.get("extra", "").split(","):
+        if extra:
+            word = fold(extra)
+            kind = "participle" if word.endswith(("ا", "ه", "ين")) and word[0] in "مد" else "verb"
+            forms[word] = CueForm(verb, kind, feminine=word.endswith(("ت", "ه")),
+                                  plural=word.endswith(("وا", "ين", "ون")))
+    return forms
+
+
+@attrs.frozen
+class Lexicons:
+    """All lexicons, folded and indexed for look-up."""
+
+    cue_forms: dict[str, CueForm]
+    according: tuple[tuple[str, ...], ...]
+    titles: frozenset[str]
+    source_kinds: dict[str, str]
+    function_words: dict[str, str]  # word -> preposition | adverb | particle
+    common_words: frozenset[str]
+    headline_labels: frozenset[str]
+    directory: Path
+
+    @classmethod
+    def load(cls, directory: str | Path | None = None) -> "Lexicons":
+        directory = Path(directory) if directory else data_dir() / "lexicons"
+        cue_forms: dict[str, CueForm] = {}
+        path = directory / "speech_verbs.txt"
+        for line in _read_lines(path):
+            for form, cue in _verb_forms(line, path).items():
+                cue_forms.setdefault(form, cue)
+        according = tuple(sorted((tuple(fold(m).split()) for m in
+                                  _read_lines(directory / "according_markers.txt")),
+                                 key=len, reverse=True))
+        titles = frozenset(fold(t) for t in _read_lines(directory / "titles.txt"))
+        kinds: dict[str, str] = {}
+        kind = "organization"
+        for line in _read_lines(directory / "sources.txt"):
+            if line.startswith("kind:"):
+                kind = line.split(":", 1)[1].strip()
+            else:
+                kinds.setdefault(fold(line), kind)
+        function_words: dict[str, str] = {}
+        group = "particle"
+        for line in _read_lines(directory / "function_words.txt"):
+            if line.startswith("kind:"):
+                group = line.split(":", 1)[1].strip()
+            else:
+                function_words.setdefault(fold(line), group)
+        common_path = directory / "common_words.txt"
+        common = frozenset(_read_lines(common_path)) if common_path.exists() else frozenset()
+        labels = frozenset(fold(w) for w in _read_lines(directory / "headline_labels.txt"))
+        return cls(cue_forms, according, titles, kinds, function_words, common, labels, directory)
+
+
+@functools.lru_cache(maxsize=1)
+def default_lexicons() -> Lexicons:
+    """The bundled lexicons, loaded once per process."""
+    return Lexicons.load()

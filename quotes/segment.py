@@ -1,0 +1,95 @@
+"""Stage 1: split a document into paragraphs, sentences and tokens, keeping offsets.
+
+Tokens are words (letters with their diacritics and tatweel), numbers, or single
+punctuation characters. Every later stage works on these tokens and takes its
+offsets from them, so spans always index the original text.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+import attrs
+import regex
+
+from .normalize import fold
+
+QUOTE_MARKS = "\"«»“”„‘’‹›"
+SENTENCE_END = frozenset(".!?؟…")
+_TOKEN = regex.compile(
+    r"[\p{L}\p{M}\u0640][\p{L}\p{M}\p{N}\u0640]*"  # a word
+    r"|\p{N}+(?:[.,٫،/:-]\p{N}+)*%?"                 # a number, 3,9 or 2016-10-25
+    r"|\S"                                             # one punctuation character
+)
+_PARAGRAPH = regex.compile(r"[^\n]+")
+
+
+@attrs.frozen(slots=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    norm: str        # folded form, for lexicon look-ups
+    kind: str        # "word" | "number" | "mark" | "punct"
+    sentence_end: bool = False  # a full stop, ! or ? that closes a sentence
+
+
+@attrs.frozen
+class Paragraph:
+    """One line of the document with its tokens."""
+
+    start: int
+    end: int
+    tokens: tuple[Token, ...]
+
+
+def tokenize(text: str, offset: int = 0, end: int | None = None) -> list[Token]:
+    """The tokens of ``text[offset:end]``, with offsets into ``text``."""
+    tokens: list[Token] = []
+    end = len(text) if end is None else end
+    for m in _TOKEN.finditer(text, offset, end):
+        word = m.group()
+        first = word[0]
+        if first in QUOTE_MARKS:
+            kind = "mark"
+        elif first.isdigit():
+            kind = "number"
+        elif regex.match(r"[\p{L}\p{M}\u0640]", first):
+            kind = "word"
+        else:
+            kind = "punct"
+        is_end = False
+        if kind == "punct" and first in SENTENCE_END:
+            nxt = text[m.end():m.end() + 1]
+            # "3.5" never reaches here (numbers take their dot); a full stop must be
+            # followed by a space, a line end, a mark or the end of the text.
+            is_end = nxt == "" or nxt.isspace() or nxt in QUOTE_MARKS or nxt in SENTENCE_END
+        tokens.append(Token(word, m.start(), m.end(), fold(word) if kind == "word" else word,
+                            kind, is_end))
+    return tokens
+
+
+def split_paragraphs(text: str) -> Iterator[Paragraph]:
+    """The non-empty lines of ``text``, tokenized."""
+    for m in _PARAGRAPH.finditer(text):
+        tokens = tokenize(text, m.start(), m.end())
+        if tokens:
+            yield Paragraph(m.start(), m.end(), tuple(tokens))
+
+
+def sentence_bounds(tokens: tuple[Token, ...] | list[Token]) -> list[tuple[int, int]]:
+    """Token index ranges [i, j) of the sentences of a paragraph."""
+    bounds, start = [], 0
+    for i, tok in enumerate(tokens):
+        if tok.sentence_end:
+            j = i + 1
+            # closing marks after the full stop belong to the sentence
+            while j < len(tokens) and tokens[j].kind == "mark" and tokens[j].text in "»”’\"":
+                j += 1
+            if j > start:
+                bounds.append((start, j))
+            start = j
+    if start < len(tokens):
+        bounds.append((start, len(tokens)))
+    # merge a trailing empty piece into the previous sentence
+    return [(a, b) for a, b in bounds if b > a]

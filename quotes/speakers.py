@@ -1,0 +1,349 @@
+"""Stage 4: speakers and roles.
+
+``read_mention`` reads the noun phrase that names a source, as Arabic news writes
+it: a role then a name (وزير الدفاع الأميركي آشتون كارتر), a name then a role in
+apposition (يورغن كلوب، مدرب ليفربول), an organisation (لجان التنسيق المحلية), an
+anonymous source (مصدر أمني) or a bare role (الوزير).
+
+``SpeakerResolver`` then turns each mention into the speaker as the whole document
+knows it: the fullest name (كارتر → آشتون كارتر), the role given anywhere, and, for
+a cue with no subject (وأضاف أن …), the most recent speaker whose gender agrees
+with the verb.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+import attrs
+
+from .lexicon import Lexicons
+from .cues import lookup_cue_word
+from .normalize import fold, strip_article
+from .segment import Paragraph, Token
+from .values import Span, Speaker
+
+MAX_NAME_WORDS = 5
+MAX_ROLE_WORDS = 8
+_JOINERS = frozenset("-‐")
+_COMMAS = frozenset("،,")
+_ROLE_LINKS = frozenset({"باسم", "في", "لدي", "ل"})  # المتحدث باسم الجيش، مدير الاتصالات في اللجنة
+
+
+@attrs.frozen
+class Mention:
+    """A source's noun phrase within a paragraph: tokens [first, last) and its parts."""
+
+    first: int
+    last: int
+    start: int
+    end: int
+    text: str
+    kind: str                   # person | organization | group | document | anonymous | unknown
+    name: str | None = None     # the name part, as written
+    name_key: tuple[str, ...] = ()  # folded name words
+    role: str | None = None     # the role part, as written
+    head: str = ""              # folded head word without article (وزير، صحيفة)
+    feminine: bool | None = None
+
+    name_start: int | None = None
+    name_end: int | None = None
+
+    @property
+    def span(self) -> Span:
+        """The words that designate the source; the name part when there is one."""
+        if self.name is not None and self.name_start is not None and self.name_end is not None:
+            return Span(self.name, self.name_start, self.name_end)
+        return Span(self.text, self.start, self.end)
+
+
+def word_class(tok: Token, lex: Lexicons) -> str:
+    """What a token can be inside a speaker's noun phrase."""
+    if tok.kind != "word":
+        return tok.kind
+    w = tok.norm
+    if not w:
+        return "punct"  # a lone tatweel or diacritic
+    group = lex.function_words.get(w)
+    if group is not None:
+        return group
+    if lookup_cue_word(w, lex) is not None:
+        return "cue"
+    bare = strip_article(w)
+    if _is_title(bare, lex):
+        return "title"
+    if bare in lex.source_kinds or (bare.endswith("ه") and bare[:-1] in lex.source_kinds):
+        return lex.source_kinds.get(bare) or lex.source_kinds[bare[:-1]]
+    if bare != w:
+        return "definite"
+    if w in lex.common_words or (w[0] in "وف" and w[1:] in lex.common_words):
+        return "common"
+    return "name"
+
+
+def _is_title(bare: str, lex: Lexicons) -> bool:
+    if bare in lex.titles:
+        return True
+    if bare.endswith("ه") and bare[:-1] in lex.titles:  # وزيرة، رئيسة
+        return True
+    return False
+
+
+def _feminine_title(tok: Token) -> bool:
+    return strip_article(tok.norm).endswith("ه")
+
+
+_SOURCE_KINDS = ("organization", "document", "anonymous", "group")
+
+
+def read_mention(text: str, tokens: Sequence[Token], i: int, limit: int,
+                 lex: Lexicons, skip_adverbs: bool = True) -> Mention | None:
+    """The speaker noun phrase starting at token ``i`` (after optional adverbs), or None."""
+    k = i
+    if skip_adverbs:
+        while k < limit:
+            cls = word_class(tokens[k], lex)
+            if cls == "adverb":
+                k += 1
+            elif tokens[k].norm in ("من", "عن") and k + 1 < limit and strip_article(
+                    tokens[k + 1].norm).startswith(("جانب", "جهت", "ناحيت")):
+                k += 2  # من جانبه، من جهتها
+            elif tokens[k].kind == "punct" and tokens[k].text in _COMMAS and k + 1 < limit:
+                k += 1
+            else:
+                break
+    if k >= limit:
+        return None
+    first = k
+    cls = word_class(tokens[k], lex)
+    role_end = name_start = name_end = None
+    kind = "unknown"
+    head = strip_article(tokens[k].norm)
+    if cls == "title":
+        k = _role_chain(tokens, k, limit, lex)
+        role_end = k
+        name_start = k
+        k = _name_chain(tokens, k, limit, lex)
+        name_end = k
+        kind = "person"
+    elif cls == "name":
+        name_start = k
+        k = _name_chain(tokens, k, limit, lex)
+        name_end = k
+        kind = "person"
+        # apposition: كلوب، مدرب ليفربول
+        if (k + 1 < limit and tokens[k].text in _COMMAS
+                and word_class(tokens[k + 1], lex) == "title"):
+            role_first = k + 1
+            k = _role_chain(tokens, role_first, limit, lex)
+            role_end = k
+            return _mention(text, tokens, first, k, kind, name_start, name_end,
+                            role_first, role_end, head, lex)
+    elif cls in _SOURCE_KINDS:
+        kind = cls
+        k += 1
+        extra = 0
+        while k < limit and extra < 6:
+            c = word_class(tokens[k], lex)
+            if c in ("definite", "organization", "document") or (c == "name" and cls == "organization"):
+                k += 1
+            elif c == "common" and cls in ("anonymous", "group") and extra < 2:
+                k += 1  # مصدر أمني، شهود عيان
+            elif tokens[k].norm in ("باسم",) and k + 1 < limit:
+                k += 2
+            else:
+                break
+            extra += 1
+    elif cls == "definite":
+        # a definite noun phrase as source (المعارضة، الاتحاد المصري)
+        kind = "organization"
+        k += 1
+        while k < limit and k - first < 4 and word_class(tokens[k], lex) == "definite":
+            k += 1
+    else:
+        return None
+    if k == first:
+        return None
+    return _mention(text, tokens, first, k, kind, name_start, name_end,
+                    first if role_end else None, role_end, head, lex)
+
+
+def _role_chain(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons) -> int:
+    """Index after a role: a title, then its complements (الدفاع الأميركي، باسم الجيش)."""
+    start = k
+    k += 1
+    while k < limit and k - start < MAX_ROLE_WORDS:
+        c = word_class(tokens[k], lex)
+        if c in ("definite", "title", "organization") or (c == "number" and k - start > 1):
+            k += 1
+        elif c == "common" and word_class(tokens[k - 1], lex) == "title" and not tokens[k - 1].norm.startswith("ال"):
+            k += 1  # idafa without article: وزير خارجية
+        elif tokens[k].norm in _ROLE_LINKS and k + 1 < limit and word_class(tokens[k + 1], lex) in (
+                "definite", "organization"):
+            k += 2
+        else:
+            break
+    return k
+
+
+def _name_chain(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons) -> int:
+    """Index after a personal name (جان-إيف لودريان، بشار الأسد، أبو العلا)."""
+    start = k
+    while k < limit and k - start < MAX_NAME_WORDS * 2:
+        tok = tokens[k]
+        c = word_class(tok, lex)
+        if c == "name":
+            k += 1
+        elif tok.text in _JOINERS and k > start and k + 1 < limit and word_class(tokens[k + 1], lex) == "name":
+            k += 1
+        elif c == "definite" and k > start and strip_article(tok.norm) not in lex.common_words:
+            k += 1  # a family name with the article: بشار الأسد، حيدر العبادي
+            break
+        elif tok.norm in ("ابو", "ابن", "بن", "عبد", "ام", "بنت") and k + 1 < limit:
+            k += 2  # أبو العلا، عبد الله
+        else:
+            break
+    return k
+
+
+def _mention(text, tokens, first, last, kind, name_start, name_end, role_start, role_end,
+             head, lex) -> Mention:
+    start, end = tokens[first].start, tokens[last - 1].end
+    name = name_key = None
+    n0 = n1 = None
+    if name_start is not None and name_end is not None and name_end > name_start:
+        n0, n1 = tokens[name_start].start, tokens[name_end - 1].end
+        name = text[n0:n1]
+        name_key = tuple(fold(t.text) for t in tokens[name_start:name_end] if t.kind == "word")
+    role = None
+    if role_start is not None and role_end is not None and role_end > role_start:
+        role = text[tokens[role_start].start:tokens[role_end - 1].end]
+    feminine = None
+    if kind == "person" and role_start is not None:
+        feminine = _feminine_title(tokens[role_start])
+    if kind == "person" and name is None and role is None:
+        kind = "unknown"
+    return Mention(first, last, start, end, text[start:end], kind, name, name_key or (),
+                   role, head, feminine, n0, n1)
+
+
+@attrs.define
+class Entity:
+    """Someone the document names: the fullest name and the role it gives them."""
+
+    name: str
+    key: tuple[str, ...]
+    role: str | None
+    kind: str
+    position: int
+    feminine: bool | None = None
+
+
+@attrs.define
+class SpeakerResolver:
+    """Resolves mentions and implicit subjects to the document's speakers."""
+
+    text: str
+    lex: Lexicons
+    entities: list[Entity] = attrs.field(factory=list)
+    history: list[tuple[int, Entity]] = attrs.field(factory=list)  # speakers so far
+
+    @classmethod
+    def for_document(cls, text: str, paragraphs: Sequence[Paragraph], lex: Lexicons) -> "SpeakerResolver":
+        resolver = cls(text, lex)
+        for para in paragraphs:
+            tokens = para.tokens
+            for k, tok in enumerate(tokens):
+                if tok.kind != "word":
+                    continue
+                c = word_class(tok, lex)
+                if c not in ("title", "name") and c not in _SOURCE_KINDS:
+                    continue
+                if k > 0 and word_class(tokens[k - 1], lex) in ("title", "name", "definite"):
+                    continue  # inside a phrase already read
+                m = read_mention(text, tokens, k, len(tokens), lex, skip_adverbs=False)
+                if m is not None and (m.name or m.kind in _SOURCE_KINDS):
+                    resolver._register(m)
+        return resolver
+
+    def _register(self, m: Mention) -> Entity:
+        if m.name:
+            ent = Entity(m.name, m.name_key, m.role, m.kind, m.start, m.feminine)
+        else:
+            ent = Entity(m.text, tuple(fold(m.text).split()), None, m.kind, m.start, m.feminine)
+        self.entities.append(ent)
+        return ent
+
+    # -- look-ups
+    def _fullest(self, key: tuple[str, ...]) -> list[Entity]:
+        """Entities whose name contains every word of ``key``, fullest first."""
+        want = set(key)
+        found = [e for e in self.entities if e.key and want <= set(e.key)]
+        found.sort(key=lambda e: (-len(e.key), e.position))
+        return found
+
+    def _by_head(self, head: str, position: int, kinds: tuple[str, ...]) -> Entity | None:
+        """The most recent speaker, else entity, whose role or name starts with ``head``."""
+        def matches(e: Entity) -> bool:
+            if e.kind not in kinds:
+                return False
+            words = fold(e.role).split() if e.role else list(e.key)
+            if not words:
+                return False
+            first = strip_article(words[0])
+            return first == head or first.rstrip("ه") == head.rstrip("ه")
+        for _, ent in reversed(self.history):
+            if matches(ent):
+                return ent
+        before = [e for e in self.entities if e.position < position and matches(e)]
+        return before[-1] if before else None
+
+    def resolve(self, mention: Mention | None, position: int, feminine: bool | None,
+                plural: bool = False) -> Speaker | None:
+        """The speaker for a cue at ``position``: from its mention, or from context."""
+        if mention is None:
+            ent = self._recent(feminine)
+            if ent is None:
+                return None
+            return self._speak(ent, None, position)
+        if mention.name:
+            candidates = self._fullest(mention.name_key)
+            role = mention.role
+            if candidates:
+                best = candidates[0]
+                role = role or next((e.role for e in candidates if e.role), None)
+                ent = Entity(best.name, best.key, role, mention.kind, position,
+                             mention.feminine if mention.feminine is not None else best.feminine)
+            else:
+                ent = Entity(mention.name, mention.name_key, role, mention.kind, position, mention.feminine)
+            if feminine is not None and ent.feminine is None and mention.kind == "person":
+                ent.feminine = feminine
+            return self._speak(ent, mention, position)
+        if mention.kind == "person" or (mention.role and mention.kind == "unknown"):
+            ent = self._by_head(mention.head, position, ("person",))
+            if ent is not None:
+                return self._speak(ent, mention, position)
+        if mention.kind in ("organization", "document"):
+            # a short designation (الصحيفة، الاتحاد) refers to the fullest one named before
+            if len(mention.text.split()) <= 2 and self.text[mention.start:mention.start + 2] in ("ال", "ال"):
+                ent = self._by_head(mention.head, position, ("organization", "document"))
+                if ent is not None:
+                    return self._speak(ent, mention, position)
+        ent = Entity(mention.text, tuple(fold(mention.text).split()), mention.role if mention.kind == "person" else None,
+                     mention.kind, position, feminine)
+        return self._speak(ent, mention, position)
+
+    def _recent(self, feminine: bool | None) -> Entity | None:
+        if not self.history:
+            return None
+        if feminine is not None:
+            for _, ent in reversed(self.history[-4:]):
+                if ent.feminine is None or ent.feminine == feminine or ent.kind != "person":
+                    return ent
+        return self.history[-1][1]
+
+    def _speak(self, ent: Entity, mention: Mention | None, position: int) -> Speaker:
+        self.history.append((position, ent))
+        role = ent.role if ent.kind == "person" else None
+        return Speaker(name=ent.name, role=role, kind=ent.kind,
+                       mention=mention.span if mention else None)

@@ -1,0 +1,66 @@
+"""Mine data/lexicons/common_words.txt from a raw news corpus.
+
+A word that also occurs with the article (التزام / الالتزام) is a common noun or
+adjective, not a name: personal names almost never take ال. Verbs are the words that
+occur with the imperfect prefixes and with past suffixes. The list lets the rule
+layer tell a name (كارتر) from the content that follows it (التزام التحالف).
+
+    python scripts/mine_common_words.py ../shared/data/news-raw/*.jsonl.gz -o data/lexicons/common_words.txt
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import gzip
+import sys
+from pathlib import Path
+
+import orjson
+import regex
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from quotes.normalize import fold  # noqa: E402
+
+WORD = regex.compile(r"\p{Arabic}+")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("corpus", nargs="+", help="JSONL(.gz) files with a 'text' field")
+    ap.add_argument("-o", "--out", required=True)
+    ap.add_argument("--min-count", type=int, default=20)
+    ap.add_argument("--min-ratio", type=float, default=0.03,
+                    help="least count(ال+w)/count(w) for w to be a common word")
+    args = ap.parse_args()
+    counts: collections.Counter[str] = collections.Counter()
+    for path in args.corpus:
+        opener = gzip.open if path.endswith(".gz") else open
+        with opener(path, "rb") as f:
+            for line in f:
+                text = orjson.loads(line).get("text") or ""
+                counts.update(WORD.findall(fold(text)))
+    common = []
+    for word, n in counts.items():
+        if n < args.min_count or word.startswith("ال") or len(word) < 2:
+            continue
+        with_article = counts.get("ال" + word, 0) + counts.get("لل" + word[1:] if word.startswith("ل") else "", 0)
+        verb_like = counts.get(word + "ت", 0) + counts.get(word + "وا", 0)
+        if with_article >= max(3, args.min_ratio * n):
+            common.append(word)
+        elif verb_like >= max(5, 0.1 * n) and counts.get("ي" + word[1:], 0) + counts.get("ي" + word, 0) > 0:
+            common.append(word)
+    common.sort()
+    with open(args.out, "w", encoding="utf-8") as out:
+        out.write("# Common words: nouns, adjectives and verbs that are not personal names.\n")
+        out.write("# Mined by scripts/mine_common_words.py from ~20M words of Arabic news\n")
+        out.write(f"# (min count {args.min_count}; a word is common when its form with the article\n")
+        out.write(f"# ال is frequent, ratio >= {args.min_ratio}, or it inflects like a verb). Folded.\n")
+        for word in common:
+            out.write(word + "\n")
+    print(f"{len(common)} common words from {len(counts)} distinct words", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
