@@ -150,6 +150,14 @@ def _scan_zone(view: DocumentView, p: int, i: int, limit: int, lex: Lexicons) ->
     while k < limit and k - i < MAX_ZONE:
         tok = tokens[k]
         if tok.kind == "mark" and (p, k) in view.opens:
+            q = view.opens[(p, k)]
+            prev = tokens[k - 1] if k > i else None
+            if (prev is not None and q.closed and q.end_paragraph == p and q.close_token is not None
+                    and len(view.text[q.start:q.end].split()) <= 3
+                    and (prev.end == tok.start or word_class(prev, lex) == "preposition")
+                    and _zone_goes_on(tokens, q.close_token + 1)):
+                k = q.close_token + 1  # a medium named in the zone: في حديث الى «الرأي» أنه
+                continue
             return k, "mark"
         if tok.text == ":":
             return k, "colon"
@@ -162,6 +170,12 @@ def _scan_zone(view: DocumentView, p: int, i: int, limit: int, lex: Lexicons) ->
             return k, "end"
         k += 1
     return k, "end"
+
+
+def _zone_goes_on(tokens: Sequence[Token], k: int) -> bool:
+    """Whether the zone continues after a quoted name (more words, not the sentence end)."""
+    return k < len(tokens) and tokens[k].kind == "word" and tokens[k].norm in _COMPLEMENTIZERS | {"قائلا", "قايلا"} \
+        or (k < len(tokens) and tokens[k].text in (":", "،", ","))
 
 
 def clause_end(view: DocumentView, p: int, a: int, lex: Lexicons) -> int:
@@ -215,8 +229,10 @@ def _speech(view: DocumentView, p: int, hit: CueHit, lex: Lexicons) -> Candidate
     mention = None
     if hit.kind == "verb":
         mention = read_mention(view.text, tokens, after, k, lex)
-        if mention is not None and mention.kind == "unknown" and ends == "end":
-            mention = None
+        if mention is not None and ends == "end" and (
+                mention.kind == "unknown" or (mention.name is None and mention.kind == "organization"
+                                               and mention.head not in lex.source_kinds)):
+            mention = None  # a bare definite noun after the verb is its object here
         if mention is None:
             mention = _subject_before(view, p, i, s0, lex)
     cand = Candidate("indirect", 0, 0, p, hit, tokens[i], mention, _gender(hit), hit.plural)
@@ -251,7 +267,8 @@ def _speech(view: DocumentView, p: int, hit: CueHit, lex: Lexicons) -> Candidate
         short = len(view.text[q.start:q.end].split()) <= 3
         if q.closed and q.end_paragraph == p and (after_prep or glued_prefix or (short and hit.frame != "say")):
             b = clause_end(view, p, k, lex)
-            span = _span(view, p, k, b)
+            a = _object_start(tokens, after, k, mention, lex)
+            span = _span(view, p, a, b)
             if span is None:
                 return None
             cand.type, (cand.start, cand.end) = "reported", span
@@ -275,12 +292,7 @@ def _speech(view: DocumentView, p: int, hit: CueHit, lex: Lexicons) -> Candidate
         return None
     if not _takes_object(hit):
         return None
-    a = after
-    if mention is not None and mention.first >= after:
-        a = mention.last
-    while a < k and (word_class(tokens[a], lex) == "adverb" or tokens[a].kind == "punct"):
-        a += 1
-    # skip the adjunct that names the occasion (في مؤتمر صحافي) is too risky: keep it
+    a = _object_start(tokens, after, k, mention, lex)
     b = clause_end(view, p, a, lex)
     span = _span(view, p, a, b)
     if span is None:
@@ -294,6 +306,17 @@ def _speech(view: DocumentView, p: int, hit: CueHit, lex: Lexicons) -> Candidate
     cand.type, (cand.start, cand.end) = "reported", span
     cand.confidence, cand.rule = 0.5, "object"
     return cand
+
+
+def _object_start(tokens: Sequence[Token], after: int, limit: int, mention: Mention | None,
+                  lex: Lexicons) -> int:
+    """Where a verb's object starts: after the subject and any adverbs."""
+    a = after
+    if mention is not None and mention.first >= after:
+        a = mention.last
+    while a < limit and (word_class(tokens[a], lex) == "adverb" or tokens[a].kind == "punct"):
+        a += 1
+    return a
 
 
 def hit_preps(hit: CueHit) -> tuple[str, ...]:

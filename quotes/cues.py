@@ -96,6 +96,24 @@ def find_cues(tokens: list[Token] | tuple[Token, ...], lexicons: Lexicons) -> It
             i += according.length
             continue
         form = lookup_cue_word(tok.norm, lexicons)
-        if form is not None:
+        if form is not None and _confirmed(tokens, i, form, lexicons):
             yield CueHit(i, 1, form.form, form.verb.lemma, form)
         i += 1
+
+
+_COMPLEMENTIZER_START = ("ان", "انه", "انها", "بان", "بانه", "بانها")
+
+
+def _confirmed(tokens: list[Token] | tuple[Token, ...], i: int, form: CueForm, lexicons: Lexicons) -> bool:
+    """A cue form that is also a common particle (بين between, عبر via) counts only
+    when its preposition or a complementizer follows within a few words."""
+    word = tokens[i].norm
+    bare = word[1:] if word[:1] in ("و", "ف") and len(word) > 3 else word
+    if bare not in lexicons.function_words:
+        return True
+    for tok in tokens[i + 1:i + 7]:
+        if tok.norm in form.verb.preps or tok.norm in _COMPLEMENTIZER_START or tok.text == ":":
+            return True
+        if tok.kind == "punct" and tok.text != ".":
+            return False
+    return False

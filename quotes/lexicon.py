@@ -38,8 +38,9 @@ class CueForm:
     plural: bool = False
 
 
+# The dual ا is left out: it makes nouns of cues (ردا على سؤال); duals are listed as extra.
 _PAST_SUFFIXES = {"": (False, False), "ت": (True, False), "وا": (False, True),
-                  "ا": (False, True), "تا": (True, True), "ن": (True, True)}
+                  "تا": (True, True)}
 _PRESENT_PREFIXES = {"ي": False, "ت": True, "ن": False}
 _PRESENT_SUFFIXES = {"": False, "ون": True, "ان": True, "ين": True, "ن": True}
 _PTC_SUFFIXES = {"": (False, False), "ا": (False, False), "اً": (False, False),

@@ -25,7 +25,7 @@ from .values import Span, Speaker
 
 MAX_NAME_WORDS = 5
 MAX_ROLE_WORDS = 8
-_JOINERS = frozenset("-‐")
+_JOINERS = frozenset("-‐_")
 _COMMAS = frozenset("،,")
 _ROLE_LINKS = frozenset({"باسم", "في", "لدي", "ل"})  # المتحدث باسم الجيش، مدير الاتصالات في اللجنة
 
@@ -64,6 +64,8 @@ def word_class(tok: Token, lex: Lexicons) -> str:
     w = tok.norm
     if not w:
         return "punct"  # a lone tatweel or diacritic
+    if len(w) == 1:
+        return "particle"  # a prefix written apart: بـ، لـ
     group = lex.function_words.get(w)
     if group is not None:
         return group
@@ -76,8 +78,8 @@ def word_class(tok: Token, lex: Lexicons) -> str:
         return lex.source_kinds.get(bare) or lex.source_kinds[bare[:-1]]
     if bare != w:
         return "definite"
-    if w in lex.common_words or (w[0] in "وف" and w[1:] in lex.common_words):
-        return "common"
+    if w in lex.common_words or (w[0] in "وفبلك" and w[1:] in lex.common_words):
+        return "common"  # also with a glued prefix: بتحديث، وتأسف
     return "name"
 
 
@@ -122,13 +124,11 @@ def read_mention(text: str, tokens: Sequence[Token], i: int, limit: int,
     if cls == "title":
         k = _role_chain(tokens, k, limit, lex)
         role_end = k
-        name_start = k
-        k = _name_chain(tokens, k, limit, lex)
+        name_start, k = _name_chain(tokens, k, limit, lex)
         name_end = k
         kind = "person"
     elif cls == "name":
-        name_start = k
-        k = _name_chain(tokens, k, limit, lex)
+        name_start, k = _name_chain(tokens, k, limit, lex)
         name_end = k
         kind = "person"
         # apposition: كلوب، مدرب ليفربول
@@ -176,8 +176,9 @@ def _role_chain(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons) -> i
         c = word_class(tokens[k], lex)
         if c in ("definite", "title", "organization") or (c == "number" and k - start > 1):
             k += 1
-        elif c == "common" and word_class(tokens[k - 1], lex) == "title" and not tokens[k - 1].norm.startswith("ال"):
-            k += 1  # idafa without article: وزير خارجية
+        elif c == "common" and k + 1 < limit and word_class(tokens[k + 1], lex) in ("definite", "organization") \
+                and not tokens[k - 1].norm.startswith("ال"):
+            k += 1  # a construct noun inside the role: رئيس هيئة شؤون الأسرى
         elif tokens[k].norm in _ROLE_LINKS and k + 1 < limit and word_class(tokens[k + 1], lex) in (
                 "definite", "organization"):
             k += 2
@@ -186,14 +187,21 @@ def _role_chain(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons) -> i
     return k
 
 
-def _name_chain(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons) -> int:
-    """Index after a personal name (جان-إيف لودريان، بشار الأسد، أبو العلا)."""
+def _name_chain(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons) -> tuple[int, int]:
+    """Where a personal name starts and ends (جان-إيف لودريان، بشار الأسد، أبو العلا)."""
     start = k
+    if k + 1 < limit and len(tokens[k].norm) == 1 and tokens[k + 1].text == ".":
+        k += 2  # د. هيثم: the abbreviation is part of the phrase, not of the name
+        start = k
     while k < limit and k - start < MAX_NAME_WORDS * 2:
         tok = tokens[k]
         c = word_class(tok, lex)
+        if k > start and tok.norm[:1] == "و" and c != "definite":
+            break  # وقال، ومفادها: a new clause, not a name
         if c == "name":
             k += 1
+        elif c == "common" and k == start and k + 1 < limit and _surname_like(tokens[k + 1], lex):
+            k += 1  # a first name that is also a word (عادل، أماني) before a surname
         elif tok.text in _JOINERS and k > start and k + 1 < limit and word_class(tokens[k + 1], lex) == "name":
             k += 1
         elif c == "definite" and k > start and strip_article(tok.norm) not in lex.common_words:
@@ -203,7 +211,14 @@ def _name_chain(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons) -> i
             k += 2  # أبو العلا، عبد الله
         else:
             break
-    return k
+    return start, k
+
+
+def _surname_like(tok: Token, lex: Lexicons) -> bool:
+    c = word_class(tok, lex)
+    if c == "name":
+        return True
+    return c == "definite" and strip_article(tok.norm) not in lex.common_words
 
 
 def _mention(text, tokens, first, last, kind, name_start, name_end, role_start, role_end,
@@ -213,7 +228,8 @@ def _mention(text, tokens, first, last, kind, name_start, name_end, role_start, 
     n0 = n1 = None
     if name_start is not None and name_end is not None and name_end > name_start:
         n0, n1 = tokens[name_start].start, tokens[name_end - 1].end
-        name = text[n0:n1]
+        # hashtags and hyphens join names in real texts: #مروان_خوري، جان-إيف
+        name = " ".join(text[n0:n1].replace("_", " ").split())
         name_key = tuple(fold(t.text) for t in tokens[name_start:name_end] if t.kind == "word")
     role = None
     if role_start is not None and role_end is not None and role_end > role_start:
@@ -276,11 +292,18 @@ class SpeakerResolver:
 
     # -- look-ups
     def _fullest(self, key: tuple[str, ...]) -> list[Entity]:
-        """Entities whose name contains every word of ``key``, fullest first."""
+        """Entities whose name contains every word of ``key``: the one meant first
+        (a speaker already, else the earliest named), then the fuller forms of it."""
         want = set(key)
         found = [e for e in self.entities if e.key and want <= set(e.key)]
-        found.sort(key=lambda e: (-len(e.key), e.position))
-        return found
+        if not found:
+            return []
+        spoken = {e.key for _, e in self.history}
+        found.sort(key=lambda e: (e.key not in spoken, e.position))
+        base = set(found[0].key)
+        same = [e for e in found if base <= set(e.key) or set(e.key) <= base]
+        same.sort(key=lambda e: (-len(e.key), e.position))
+        return same
 
     def _by_head(self, head: str, position: int, kinds: tuple[str, ...]) -> Entity | None:
         """The most recent speaker, else entity, whose role or name starts with ``head``."""
@@ -331,19 +354,26 @@ class SpeakerResolver:
                     return self._speak(ent, mention, position)
         ent = Entity(mention.text, tuple(fold(mention.text).split()), mention.role if mention.kind == "person" else None,
                      mention.kind, position, feminine)
-        return self._speak(ent, mention, position)
+        # a bare definite phrase (المعارضة) is kept as the speaker here, but it is too
+        # weak to stand for the subject of later cues that have none
+        return self._speak(ent, mention, position, remember=mention.head in self.lex.source_kinds
+                           or mention.kind in ("person", "anonymous", "document", "group"))
 
     def _recent(self, feminine: bool | None) -> Entity | None:
         if not self.history:
-            return None
+            # nobody has spoken yet: the first person the document names with a role
+            named = [e for e in self.entities if e.kind == "person" and e.role and e.key]
+            return named[0] if named else None
         if feminine is not None:
             for _, ent in reversed(self.history[-4:]):
                 if ent.feminine is None or ent.feminine == feminine or ent.kind != "person":
                     return ent
         return self.history[-1][1]
 
-    def _speak(self, ent: Entity, mention: Mention | None, position: int) -> Speaker:
-        self.history.append((position, ent))
+    def _speak(self, ent: Entity, mention: Mention | None, position: int,
+               remember: bool = True) -> Speaker:
+        if remember:
+            self.history.append((position, ent))
         role = ent.role if ent.kind == "person" else None
         return Speaker(name=ent.name, role=role, kind=ent.kind,
                        mention=mention.span if mention else None)
