@@ -294,6 +294,8 @@ def _speech(view: DocumentView, p: int, hit: CueHit, lex: Lexicons) -> Candidate
         return None
     a = _object_start(tokens, after, k, mention, lex)
     b = clause_end(view, p, a, lex)
+    if hit_preps(hit):
+        a = _after_preposition(tokens, a, b, hit_preps(hit))
     span = _span(view, p, a, b)
     if span is None:
         return None
@@ -316,6 +318,20 @@ def _object_start(tokens: Sequence[Token], after: int, limit: int, mention: Ment
         a = mention.last
     while a < limit and (word_class(tokens[a], lex) == "adverb" or tokens[a].kind == "punct"):
         a += 1
+    return a
+
+
+def _after_preposition(tokens: Sequence[Token], a: int, b: int, preps: tuple[str, ...]) -> int:
+    """Where an object introduced by the verb's preposition starts (دعا … إلى فتح →
+    فتح); a preposition glued to the word (طالب بتحديث) stays inside."""
+    for k in range(a, min(b, a + 15)):
+        tok = tokens[k]
+        if tok.norm in preps:
+            return k + 1
+        if tok.kind == "word" and len(tok.norm) > 2 and tok.norm[0] in preps and len(tok.norm[0]) == 1:
+            return k
+        if tok.kind == "mark":
+            return k
     return a
 
 

@@ -67,6 +67,8 @@ def word_class(tok: Token, lex: Lexicons) -> str:
     if len(w) == 1:
         return "particle"  # a prefix written apart: بـ، لـ
     group = lex.function_words.get(w)
+    if group is None and w[0] in "وف" and len(w) > 2:
+        group = lex.function_words.get(w[1:])  # وقد، وبدورها
     if group is not None:
         return group
     if lookup_cue_word(w, lex) is not None:
@@ -78,9 +80,37 @@ def word_class(tok: Token, lex: Lexicons) -> str:
         return lex.source_kinds.get(bare) or lex.source_kinds[bare[:-1]]
     if bare != w:
         return "definite"
-    if w in lex.common_words or (w[0] in "وفبلك" and w[1:] in lex.common_words):
-        return "common"  # also with a glued prefix: بتحديث، وتأسف
+    if w[0] in "لب" and len(w) > 3 and (w[1:] in lex.source_kinds or _is_title(w[1:], lex)):
+        return "preposition"  # لوكالة، بوزارة: an adjunct, not the subject
+    if _is_common(w, lex):
+        return "common"
     return "name"
+
+
+_PREFIXES = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وس", "س")
+_SUFFIXES = ("", "ه", "ها", "هم", "هما", "هن", "كم", "نا", "ني", "ي", "ك")
+
+
+def _is_common(w: str, lex: Lexicons) -> bool:
+    """Whether a word is a common word once clitics are removed (بقوله، دعوته، يهمه)."""
+    common = lex.common_words
+    if w in common:
+        return True
+    for prefix in _PREFIXES:
+        if not w.startswith(prefix):
+            continue
+        rest = w[len(prefix):]
+        for suffix in _SUFFIXES:
+            if suffix and not rest.endswith(suffix):
+                continue
+            stem = rest[: len(rest) - len(suffix)] if suffix else rest
+            if len(stem) < 2 or (not prefix and not suffix):
+                continue
+            if stem in common or stem in lex.function_words:
+                return True
+            if suffix and stem.endswith("ت") and stem[:-1] + "ه" in common:
+                return True  # دعوته → دعوة
+    return False
 
 
 def _is_title(bare: str, lex: Lexicons) -> bool:
@@ -145,8 +175,9 @@ def read_mention(text: str, tokens: Sequence[Token], i: int, limit: int,
         extra = 0
         while k < limit and extra < 6:
             c = word_class(tokens[k], lex)
-            if c in ("definite", "organization", "document") or (c == "name" and cls == "organization"):
-                k += 1
+            if c in ("definite", "organization", "document") or (
+                    c == "name" and cls == "organization" and (extra == 0 or word_class(tokens[k - 1], lex) == "name")):
+                k += 1  # حركة حماس، صحيفة فايننشال تايمز (a name right after the head)
             elif c == "common" and cls in ("anonymous", "group") and extra < 2:
                 k += 1  # مصدر أمني، شهود عيان
             elif tokens[k].norm in ("باسم",) and k + 1 < limit:
@@ -164,6 +195,14 @@ def read_mention(text: str, tokens: Sequence[Token], i: int, limit: int,
         return None
     if k == first:
         return None
+    if kind == "person" and name_end == name_start and k + 1 < limit and tokens[k].text in _COMMAS:
+        # a role, then the name in apposition: الناشط المعارض، الشيخ علي بلحاج
+        j = k + 1
+        if word_class(tokens[j], lex) == "title":
+            j = _role_chain(tokens, j, limit, lex)
+        n0, n1 = _name_chain(tokens, j, limit, lex)
+        if n1 > n0:
+            return _mention(text, tokens, first, n1, kind, n0, n1, first, role_end, head, lex)
     return _mention(text, tokens, first, k, kind, name_start, name_end,
                     first if role_end else None, role_end, head, lex)
 
@@ -190,6 +229,9 @@ def _role_chain(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons) -> i
 def _name_chain(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons) -> tuple[int, int]:
     """Where a personal name starts and ends (جان-إيف لودريان، بشار الأسد، أبو العلا)."""
     start = k
+    if k + 1 < limit and tokens[k].text == "#":
+        k += 1  # a hashtag name: #مروان_خوري
+        start = k
     if k + 1 < limit and len(tokens[k].norm) == 1 and tokens[k + 1].text == ".":
         k += 2  # د. هيثم: the abbreviation is part of the phrase, not of the name
         start = k
@@ -278,7 +320,9 @@ class SpeakerResolver:
                 if k > 0 and word_class(tokens[k - 1], lex) in ("title", "name", "definite"):
                     continue  # inside a phrase already read
                 m = read_mention(text, tokens, k, len(tokens), lex, skip_adverbs=False)
-                if m is not None and (m.name or m.kind in _SOURCE_KINDS):
+                # a bare unknown word is no evidence of a name: only a name that a role
+                # introduces or explains, and organisations, enter the index
+                if m is not None and ((m.name and m.role) or m.kind in _SOURCE_KINDS):
                     resolver._register(m)
         return resolver
 
@@ -339,6 +383,7 @@ class SpeakerResolver:
                              mention.feminine if mention.feminine is not None else best.feminine)
             else:
                 ent = Entity(mention.name, mention.name_key, role, mention.kind, position, mention.feminine)
+                self.entities.append(ent)
             if feminine is not None and ent.feminine is None and mention.kind == "person":
                 ent.feminine = feminine
             return self._speak(ent, mention, position)
