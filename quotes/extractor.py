@@ -80,9 +80,10 @@ class Extractor:
     def _finish(self, doc_id: str | None, text: str, view: DocumentView,
                 cands: list[Candidate]) -> list[Quote]:
         resolver = SpeakerResolver.for_document(text, view.paragraphs, self.lexicons)
-        speakers = {}
+        resolved = {}
         for cand in sorted(cands, key=lambda c: c.position):
-            speakers[id(cand)] = resolver.resolve(cand.mention, cand.position, cand.feminine, cand.plural)
+            resolved[id(cand)] = resolver.resolve(cand.mention, cand.position, cand.feminine, cand.plural)
+        speakers = {key: resolver.speaker(value) for key, value in resolved.items()}
         quotes = []
         for index, cand in enumerate(sorted(cands, key=lambda c: c.start)):
             cue = None

@@ -73,6 +73,8 @@ def word_class(tok: Token, lex: Lexicons) -> str:
         return group
     if lookup_cue_word(w, lex) is not None:
         return "cue"
+    if "\u064b" in tok.text:
+        return "common"  # tanween: an adverb or indefinite noun (خاسراً), never a name
     bare = strip_article(w)
     if _is_title(bare, lex):
         return "title"
@@ -216,7 +218,7 @@ def _role_chain(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons) -> i
         if c in ("definite", "title", "organization") or (c == "number" and k - start > 1):
             k += 1
         elif c == "common" and k + 1 < limit and word_class(tokens[k + 1], lex) in ("definite", "organization") \
-                and not tokens[k - 1].norm.startswith("ال"):
+                and (not tokens[k - 1].norm.startswith("ال") or tokens[k].norm[0] == "ل"):
             k += 1  # a construct noun inside the role: رئيس هيئة شؤون الأسرى
         elif tokens[k].norm in _ROLE_LINKS and k + 1 < limit and word_class(tokens[k + 1], lex) in (
                 "definite", "organization"):
@@ -244,8 +246,9 @@ def _name_chain(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons) -> t
             k += 1
         elif c == "common" and k == start and k + 1 < limit and _surname_like(tokens[k + 1], lex):
             k += 1  # a first name that is also a word (عادل، أماني) before a surname
-        elif tok.text in _JOINERS and k > start and k + 1 < limit and word_class(tokens[k + 1], lex) == "name":
-            k += 1
+        elif tok.text in _JOINERS and k > start and k + 1 < limit and tokens[k + 1].start == tok.end \
+                and word_class(tokens[k + 1], lex) in ("name", "common"):
+            k += 2  # جان-إيف، مروان_خوري
         elif c == "definite" and k > start and strip_article(tok.norm) not in lex.common_words:
             k += 1  # a family name with the article: بشار الأسد، حيدر العبادي
             break
@@ -297,6 +300,14 @@ class Entity:
     feminine: bool | None = None
 
 
+@attrs.frozen
+class Resolved:
+    """A cue's source: the entity it refers to and the words that named it here."""
+
+    entity: Entity
+    mention: Mention | None
+
+
 @attrs.define
 class SpeakerResolver:
     """Resolves mentions and implicit subjects to the document's speakers."""
@@ -305,6 +316,7 @@ class SpeakerResolver:
     lex: Lexicons
     entities: list[Entity] = attrs.field(factory=list)
     history: list[tuple[int, Entity]] = attrs.field(factory=list)  # speakers so far
+    roles: dict[tuple[str, ...], list[str]] = attrs.field(factory=dict)  # roles seen per name
 
     @classmethod
     def for_document(cls, text: str, paragraphs: Sequence[Paragraph], lex: Lexicons) -> "SpeakerResolver":
@@ -366,7 +378,7 @@ class SpeakerResolver:
         return before[-1] if before else None
 
     def resolve(self, mention: Mention | None, position: int, feminine: bool | None,
-                plural: bool = False) -> Speaker | None:
+                plural: bool = False) -> "Resolved | None":
         """The speaker for a cue at ``position``: from its mention, or from context."""
         if mention is None:
             ent = self._recent(feminine)
@@ -416,9 +428,27 @@ class SpeakerResolver:
         return self.history[-1][1]
 
     def _speak(self, ent: Entity, mention: Mention | None, position: int,
-               remember: bool = True) -> Speaker:
+               remember: bool = True) -> "Resolved":
         if remember:
             self.history.append((position, ent))
-        role = ent.role if ent.kind == "person" else None
+        if mention is not None and mention.role and ent.kind == "person":
+            self.roles.setdefault(ent.key, []).append(mention.role)
+        return Resolved(ent, mention)
+
+    def speaker(self, resolved: "Resolved | None") -> Speaker | None:
+        """The final speaker: once the whole document is read, the role is the fullest
+        one the document gives this person (الفنان اللبناني over النجم)."""
+        if resolved is None:
+            return None
+        ent, mention = resolved.entity, resolved.mention
+        role = None
+        if ent.kind == "person":
+            roles = list(self.roles.get(ent.key, []))
+            if ent.role:
+                roles.append(ent.role)
+            want = set(ent.key)
+            roles += [e.role for e in self.entities if e.role and e.key and set(e.key) <= want]
+            if roles:
+                role = max(roles, key=lambda r: (len(r.split()), -roles.index(r)))
         return Speaker(name=ent.name, role=role, kind=ent.kind,
                        mention=mention.span if mention else None)
