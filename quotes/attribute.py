@@ -144,20 +144,23 @@ def _drop_overlaps(cands: list[Candidate]) -> list[Candidate]:
 # -- the zone after a cue
 
 def _scan_zone(view: DocumentView, p: int, i: int, limit: int, lex: Lexicons) -> tuple[int, str]:
-    """Index and kind of what ends the zone after a cue: comp, colon, mark, cue or end."""
+    """Index and kind of what ends the zone after a cue: comp, colon, mark, cue or end.
+
+    A short quoted name inside the zone (في حديث لـ"العربية.نت" أنه، مجموعة "آي اتش
+    اس" في بكين: "…") does not end it when a complementizer, colon or quotation
+    follows further on."""
     tokens = view.paragraphs[p].tokens
     k = i
     while k < limit and k - i < MAX_ZONE:
         tok = tokens[k]
         if tok.kind == "mark" and (p, k) in view.opens:
             q = view.opens[(p, k)]
-            prev = tokens[k - 1] if k > i else None
-            if (prev is not None and q.closed and q.end_paragraph == p and q.close_token is not None
-                    and len(view.text[q.start:q.end].split()) <= 3
-                    and (prev.end == tok.start or word_class(prev, lex) == "preposition")
-                    and _zone_goes_on(tokens, q.close_token + 1)):
-                k = q.close_token + 1  # a medium named in the zone: في حديث الى «الرأي» أنه
-                continue
+            if (k > i and q.closed and q.end_paragraph == p and q.close_token is not None
+                    and len(view.text[q.start:q.end].split()) <= 4):
+                k2, ends2 = _scan_zone(view, p, q.close_token + 1, min(limit, i + MAX_ZONE), lex)
+                if ends2 in ("comp", "colon", "mark") and k2 > q.close_token + 1 or (
+                        ends2 == "comp" and k2 == q.close_token + 1):
+                    return k2, ends2
             return k, "mark"
         if tok.text == ":":
             return k, "colon"
@@ -187,8 +190,8 @@ def clause_end(view: DocumentView, p: int, a: int, lex: Lexicons) -> int:
     while k < n:
         tok = tokens[k]
         q = view.opens.get((p, k))
-        if q is not None:
-            if q.end_paragraph != p or q.close_token is None:
+        if q is not None and q.closed:
+            if q.end_paragraph != p:
                 return n
             k = max(q.close_token + 1, k + 1)
             continue
