@@ -201,6 +201,9 @@ def clause_end(view: DocumentView, p: int, a: int, lex: Lexicons) -> int:
             nxt = tokens[k + 1]
             if nxt.kind == "word" and (word_class(nxt, lex) == "cue" or _is_according_start(tokens, k + 1, lex)):
                 return k
+            if (nxt.kind == "word" and k + 2 < n and word_class(nxt, lex) == "particle"
+                    and word_class(tokens[k + 2], lex) == "cue"):
+                return k  # …، لكنه حذر من …: a new attribution after a particle
         k += 1
     return n
 
@@ -442,6 +445,13 @@ def _according(view: DocumentView, p: int, hit: CueHit, lex: Lexicons,
         cand.start, cand.end = span
         return cand
     a = mention.last
+    # the source may go on (تقرير صادر عن البنك الدولي، فإن …): the claim starts after its comma
+    for k in range(a, min(limit, a + 10)):
+        if tokens[k].text in _COMMAS:
+            a = k
+            break
+        if tokens[k].kind == "word" and word_class(tokens[k], lex) == "cue":
+            break
     while a < limit and (tokens[a].text in _COMMAS or tokens[a].norm in _FA_INNA or tokens[a].norm == "ف"):
         a += 1
     b = clause_end(view, p, a, lex)

@@ -188,6 +188,9 @@ def read_text_bytes(data: bytes, source: str, options: ReadOptions, warn: Warn) 
     """A whole text file as one document whose id is the file name."""
     if not data.strip():
         return BadInput(source, "empty file", source)
+    nul = data.find(b"\x00")
+    if nul >= 0 and _ascii_compatible(options.encoding):
+        return BadInput(source, f"binary file: NUL byte at byte offset {nul}", source)
     try:
         text = decode(data, options, source, None, warn)
     except InputError as e:

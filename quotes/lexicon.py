@@ -95,7 +95,10 @@ def _verb_forms(line: str, path: Path) -> dict[str, CueForm]:
     for extra in opts.get("extra", "").split(","):
         if extra:
             word = fold(extra)
-            kind = "participle" if word.endswith(("ا", "ه", "ين")) and word[0] in "مد" else "verb"
+            # فاعل/مفعل patterns with an ending: داعيا، نافية، مبديا; not قالوا
+            participle = ((word[0] == "م" or word[1:2] == "ا") and word.endswith(("ا", "ه", "ين", "ون"))
+                          and not word.endswith("وا"))
+            kind = "participle" if participle else "verb"
             forms[word] = CueForm(verb, kind, feminine=word.endswith(("ت", "ه")),
                                   plural=word.endswith(("وا", "ين", "ون")))
     return forms
@@ -108,6 +111,8 @@ class Lexicons:
     cue_forms: dict[str, CueForm]
     according: tuple[tuple[str, ...], ...]
     titles: frozenset[str]
+    courtesy: frozenset[str]   # titles that stand right before a name (الدكتور، الشيخ)
+    first_names: frozenset[str]
     source_kinds: dict[str, str]
     function_words: dict[str, str]  # word -> preposition | adverb | particle
     common_words: frozenset[str]
@@ -125,7 +130,11 @@ class Lexicons:
         according = tuple(sorted((tuple(fold(m).split()) for m in
                                   _read_lines(directory / "according_markers.txt")),
                                  key=len, reverse=True))
-        titles = frozenset(fold(t) for t in _read_lines(directory / "titles.txt"))
+        title_lines = _read_lines(directory / "titles.txt")
+        courtesy = frozenset(fold(t.split(":", 1)[1]) for t in title_lines if t.startswith("courtesy:"))
+        titles = frozenset(fold(t) for t in title_lines if not t.startswith("courtesy:")) | courtesy
+        names_path = directory / "first_names.txt"
+        first_names = frozenset(_read_lines(names_path)) if names_path.exists() else frozenset()
         kinds: dict[str, str] = {}
         kind = "organization"
         for line in _read_lines(directory / "sources.txt"):
@@ -143,7 +152,8 @@ class Lexicons:
         common_path = directory / "common_words.txt"
         common = frozenset(_read_lines(common_path)) if common_path.exists() else frozenset()
         labels = frozenset(fold(w) for w in _read_lines(directory / "headline_labels.txt"))
-        return cls(cue_forms, according, titles, kinds, function_words, common, labels, directory)
+        return cls(cue_forms, according, titles, courtesy, first_names, kinds, function_words, common,
+                   labels, directory)
 
 
 @functools.lru_cache(maxsize=1)

@@ -64,6 +64,8 @@ def word_class(tok: Token, lex: Lexicons) -> str:
     w = tok.norm
     if not w:
         return "punct"  # a lone tatweel or diacritic
+    if w == "علي" and tok.text.endswith("ي"):
+        return "name"  # علي (Ali), which folds like the preposition على
     if len(w) == 1:
         return "particle"  # a prefix written apart: بـ، لـ
     group = lex.function_words.get(w)
@@ -90,7 +92,8 @@ def word_class(tok: Token, lex: Lexicons) -> str:
 
 
 _PREFIXES = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وس", "س")
-_SUFFIXES = ("", "ه", "ها", "هم", "هما", "هن", "كم", "نا", "ني", "ي", "ك")
+# ي and ك are left out: names end in them (شكري، فهمي، ملك)
+_SUFFIXES = ("", "ه", "ها", "هم", "هما", "هن", "كم", "نا", "ني", "ا")
 
 
 def _is_common(w: str, lex: Lexicons) -> bool:
@@ -167,7 +170,7 @@ def read_mention(text: str, tokens: Sequence[Token], i: int, limit: int,
         if (k + 1 < limit and tokens[k].text in _COMMAS
                 and word_class(tokens[k + 1], lex) == "title"):
             role_first = k + 1
-            k = _role_chain(tokens, role_first, limit, lex)
+            k = _role_chain(tokens, role_first, limit, lex, allow_names=True)
             role_end = k
             return _mention(text, tokens, first, k, kind, name_start, name_end,
                             role_first, role_end, head, lex)
@@ -175,11 +178,18 @@ def read_mention(text: str, tokens: Sequence[Token], i: int, limit: int,
         kind = cls
         k += 1
         extra = 0
+        org_name_start = None
         while k < limit and extra < 6:
             c = word_class(tokens[k], lex)
-            if c in ("definite", "organization", "document") or (
-                    c == "name" and cls == "organization" and (extra == 0 or word_class(tokens[k - 1], lex) == "name")):
+            if c in ("definite", "organization", "document"):
+                k += 1
+            elif c == "name" and cls == "organization" and (extra == 0 or word_class(tokens[k - 1], lex) == "name"):
                 k += 1  # حركة حماس، صحيفة فايننشال تايمز (a name right after the head)
+            elif c == "name" and cls == "organization" and word_class(tokens[k - 1], lex) == "definite" \
+                    and (k + 1 >= limit or word_class(tokens[k + 1], lex) != "name"):
+                org_name_start = k  # شبكة التواصل الاجتماعي فيسبوك: the name is the speaker
+                k += 1
+                break
             elif c == "common" and cls in ("anonymous", "group") and extra < 2:
                 k += 1  # مصدر أمني، شهود عيان
             elif tokens[k].norm in ("باسم",) and k + 1 < limit:
@@ -197,6 +207,8 @@ def read_mention(text: str, tokens: Sequence[Token], i: int, limit: int,
         return None
     if k == first:
         return None
+    if kind == "organization" and cls in _SOURCE_KINDS and org_name_start is not None:
+        return _mention(text, tokens, first, k, kind, org_name_start, k, None, None, head, lex)
     if kind == "person" and name_end == name_start and k + 1 < limit and tokens[k].text in _COMMAS:
         # a role, then the name in apposition: الناشط المعارض، الشيخ علي بلحاج
         j = k + 1
@@ -209,13 +221,20 @@ def read_mention(text: str, tokens: Sequence[Token], i: int, limit: int,
                     first if role_end else None, role_end, head, lex)
 
 
-def _role_chain(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons) -> int:
-    """Index after a role: a title, then its complements (الدفاع الأميركي، باسم الجيش)."""
+def _role_chain(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons,
+                allow_names: bool = False) -> int:
+    """Index after a role: a title, then its complements (الدفاع الأميركي، باسم الجيش).
+    With ``allow_names`` (a role in apposition, after the name) a proper noun may
+    complete it: كلوب، مدرب ليفربول."""
     start = k
     k += 1
     while k < limit and k - start < MAX_ROLE_WORDS:
         c = word_class(tokens[k], lex)
+        if strip_article(tokens[k].norm) in lex.courtesy:
+            break  # رئيس النقابة الدكتور مازن: the courtesy title introduces the name
         if c in ("definite", "title", "organization") or (c == "number" and k - start > 1):
+            k += 1
+        elif allow_names and c == "name":
             k += 1
         elif c == "common" and k + 1 < limit and word_class(tokens[k + 1], lex) in ("definite", "organization") \
                 and (not tokens[k - 1].norm.startswith("ال") or tokens[k].norm[0] == "ل"):
@@ -237,26 +256,43 @@ def _name_chain(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons) -> t
     if k + 1 < limit and len(tokens[k].norm) == 1 and tokens[k + 1].text == ".":
         k += 2  # د. هيثم: the abbreviation is part of the phrase, not of the name
         start = k
+    while k + 1 < limit and strip_article(tokens[k].norm) in lex.courtesy:
+        k += 1  # الدكتور مازن العلي: the name starts after the courtesy title
+        start = k
     while k < limit and k - start < MAX_NAME_WORDS * 2:
         tok = tokens[k]
         c = word_class(tok, lex)
         if k > start and tok.norm[:1] == "و" and c != "definite":
             break  # وقال، ومفادها: a new clause, not a name
-        if c == "name":
+        if c == "name" or (tok.norm in lex.first_names and (k == start or word_class(tokens[k - 1], lex) == "name")):
             k += 1
         elif c == "common" and k == start and k + 1 < limit and _surname_like(tokens[k + 1], lex):
             k += 1  # a first name that is also a word (عادل، أماني) before a surname
+        elif c == "common" and k > start and tok.norm[:1] != "و" and _ends_phrase(tokens, k + 1, limit, lex):
+            k += 1  # a family name that is also a word, last before a boundary (علي حسن إن)
+            break
         elif tok.text in _JOINERS and k > start and k + 1 < limit and tokens[k + 1].start == tok.end \
                 and word_class(tokens[k + 1], lex) in ("name", "common"):
             k += 2  # جان-إيف، مروان_خوري
-        elif c == "definite" and k > start and strip_article(tok.norm) not in lex.common_words:
-            k += 1  # a family name with the article: بشار الأسد، حيدر العبادي
+        elif c == "definite" and k > start and (strip_article(tok.norm) not in lex.common_words
+                                                  or tokens[k - 1].norm in lex.first_names):
+            k += 1  # a family name with the article: بشار الأسد، سلمى الخطيب
             break
         elif tok.norm in ("ابو", "ابن", "بن", "عبد", "ام", "بنت") and k + 1 < limit:
             k += 2  # أبو العلا، عبد الله
         else:
             break
     return start, k
+
+
+def _ends_phrase(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons) -> bool:
+    """Whether nothing of the noun phrase can follow token k-1 (a full stop does not
+    count: a verb's object may end the sentence, أعلن كارتر خطة.)."""
+    if k >= limit:
+        return False
+    if tokens[k].sentence_end:
+        return False
+    return word_class(tokens[k], lex) in ("punct", "mark", "preposition", "adverb", "particle", "cue")
 
 
 def _surname_like(tok: Token, lex: Lexicons) -> bool:
@@ -399,6 +435,11 @@ class SpeakerResolver:
             if feminine is not None and ent.feminine is None and mention.kind == "person":
                 ent.feminine = feminine
             return self._speak(ent, mention, position)
+        if mention.name is None and mention.head not in self.lex.source_kinds:
+            # a family name with the article, alone (وتابع العلي): a person named before
+            known = [e for e in self._fullest(tuple(fold(mention.text).split())) if e.kind == "person"]
+            if known:
+                return self._speak(known[0], mention, position)
         if mention.kind == "person" or (mention.role and mention.kind == "unknown"):
             ent = self._by_head(mention.head, position, ("person",))
             if ent is not None:

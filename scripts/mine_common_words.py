@@ -44,7 +44,7 @@ def main() -> int:
     for word, n in counts.items():
         if n < args.min_count or word.startswith("ال") or len(word) < 2:
             continue
-        with_article = counts.get("ال" + word, 0) + counts.get("لل" + word[1:] if word.startswith("ل") else "", 0)
+        with_article = counts.get("ال" + word, 0) + counts.get("لل" + word, 0)  # الوزير، للوزير
         verb_like = counts.get(word + "ت", 0) + counts.get(word + "وا", 0)
         if with_article >= max(3, args.min_ratio * n):
             common.append(word)

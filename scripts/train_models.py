@@ -305,9 +305,9 @@ def stage_mwt(a):
 
 
 def stage_lemma(a):
-    run(py("stanza.models.lemmatizer", "--mode", "train", "--lang", "ar", "--shorthand", "ar_quotes",
+    run(py("stanza.models.lemmatizer", "--mode", "train", "--shorthand", "ar_quotes",
            "--train_file", d(a, "train.conllu"), "--eval_file", d(a, "dev.conllu"),
-           "--output_file", m(a, "lemma-dev.pred.conllu"), "--gold_file", d(a, "dev.conllu"),
+           "--output_file", m(a, "lemma-dev.pred.conllu"),
            "--num_epoch", a.lemma_epochs, "--hidden_dim", 100, "--save_dir", m(a, ""), "--save_name", "ar_lemma.pt", "--cpu"),
         os.path.join(a.logs, "lemma.log"))
     shutil.copy(m(a, "ar_lemma.pt"), os.path.join(a.out, "ar_lemma.pt"))
@@ -338,7 +338,7 @@ def stage_retag(a):
             os.path.join(a.logs, "retag.log"))
 
 
-PARSER_ARGS = ["--hidden_dim", 150, "--char_hidden_dim", 150, "--deep_biaff_hidden_dim", 200,
+PARSER_ARGS = ["--hidden_dim", 150, "--char_hidden_dim", 150, "--deep_biaff_hidden_dim", 150,
                "--num_layers", 2, "--word_emb_dim", 0, "--batch_size", 2000]
 
 

@@ -1,0 +1,29 @@
+# quotes: make install | run | test | eval | models | bench
+PYTHON ?= python3
+SHARED ?= ../shared
+PIP = $(PYTHON) -m pip
+
+.PHONY: install run test eval models bench clean
+
+# torch's CPU wheel first: a bare "torch" would pull a multi-GB CUDA build.
+install:
+	$(PIP) install --quiet torch==2.13.0
+	$(PIP) install --quiet -e ".[test,dask]"
+
+run:
+	$(PYTHON) -m quotes extract data/sample/sample.txt
+
+test:
+	$(PYTHON) -m pytest -q
+
+eval:
+	$(PYTHON) -m quotes evaluate $(SHARED)/eval/dev.jsonl
+
+models:
+	$(PYTHON) scripts/train_models.py --shared $(SHARED) --out data/models
+
+bench:
+	$(PYTHON) bench/bench.py
+
+clean:
+	rm -rf build dist *.egg-info .pytest_cache .hypothesis

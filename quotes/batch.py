@@ -1,0 +1,282 @@
+"""Running the extractor over a stream of documents: in this process, or in worker
+processes (``--jobs N``), in input order, with bounded memory.
+
+A document that makes the extractor raise becomes a failed result, never a crashed
+batch; only a :class:`ModelError` (the models cannot be loaded) stops the run.
+Documents longer than ``max_chars`` are processed in windows split at paragraph or
+sentence boundaries, with offsets mapped back to the whole document.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any, Iterable, Iterator
+
+import attrs
+
+from .errors import ModelError
+from .extractor import Extractor
+from .io import BadInput, DocResult, Document, InputItem
+from .values import Quote, Span
+
+DEFAULT_MAX_CHARS = 200_000
+DEFAULT_CHUNK_SIZE = 32
+WORKER_DIED = "worker process died while processing this document"
+
+# (quotes as dicts, None) on success, (None, error message) on failure
+Outcome = tuple[list[dict[str, Any]] | None, str | None]
+
+
+@attrs.frozen
+class ExtractorOptions:
+    """What a worker needs to build its Extractor; hashable, so extractors are cached by it."""
+
+    parser: str = "stanza"
+    models: str | None = None
+    batch_size: int = 32
+    max_chars: int = DEFAULT_MAX_CHARS
+
+
+_EXTRACTORS: dict[ExtractorOptions, Extractor] = {}
+
+
+def build_extractor(options: ExtractorOptions) -> Extractor:
+    """A new Extractor with its models loaded now, so that a missing model fails the
+    run at once instead of every document."""
+    extractor = Extractor(parser=options.parser, models=options.models, batch_size=options.batch_size)
+    try:
+        extractor.parser  # noqa: B018 -- loads the models
+    except ModelError:
+        raise
+    except (ImportError, OSError) as e:
+        raise ModelError(f"the {options.parser} parser cannot be loaded: {e}") from None
+    return extractor
+
+
+def cached_extractor(options: ExtractorOptions) -> Extractor:
+    """The Extractor of this process for ``options`` (built once per process)."""
+    extractor = _EXTRACTORS.get(options)
+    if extractor is None:
+        extractor = _EXTRACTORS[options] = build_extractor(options)
+        _limit_torch_threads()
+    return extractor
+
+
+def _limit_torch_threads() -> None:
+    """One thread per process: N workers on N cores must not each start N threads."""
+    if os.environ.get("OMP_NUM_THREADS") == "1" and "torch" in sys.modules:
+        sys.modules["torch"].set_num_threads(1)
+
+
+# --- one document ------------------------------------------------------------------
+
+def split_windows(text: str, max_chars: int) -> list[tuple[int, int]]:
+    """(start, end) windows of at most ``max_chars`` covering ``text`` without gaps, cut
+    after a line break if there is one in the second half of the window, else after a
+    sentence end, else at a space, else anywhere."""
+    if max_chars <= 0 or len(text) <= max_chars:
+        return [(0, len(text))]
+    windows = []
+    start = 0
+    while len(text) - start > max_chars:
+        low, high = start + max_chars // 2, start + max_chars
+        cut = text.rfind("\n", low, high) + 1
+        if cut <= 0:
+            cut = max(text.rfind(end, low, high - 1) for end in (". ", "؟ ", "! ", "? ", "… ", ".\n")) + 1
+        if cut <= 0:
+            cut = max(text.rfind(" ", low, high), text.rfind("\t", low, high)) + 1
+        if cut <= 0:
+            cut = high
+        windows.append((start, cut))
+        start = cut
+    windows.append((start, len(text)))
+    return windows
+
+
+def shift_quote(quote: Quote, offset: int, index: int) -> Quote:
+    """``quote`` found in a window starting at ``offset``, with whole-document offsets."""
+    def span(s: Span | None) -> Span | None:
+        return None if s is None else attrs.evolve(s, start=s.start + offset, end=s.end + offset)
+
+    cue = quote.cue and attrs.evolve(quote.cue, start=quote.cue.start + offset, end=quote.cue.end + offset)
+    speaker = quote.speaker and attrs.evolve(quote.speaker, mention=span(quote.speaker.mention))
+    return attrs.evolve(quote, quote=span(quote.quote), cue=cue, speaker=speaker, index=index)
+
+
+def extract_windowed(extractor: Extractor, doc_id: str | None, text: str, max_chars: int) -> list[Quote]:
+    """The quotes of a document of any length: long ones window by window."""
+    windows = split_windows(text, max_chars)
+    if len(windows) == 1:
+        return extractor.extract(text, doc_id)
+    quotes: list[Quote] = []
+    found = extractor.extract_many((doc_id, text[start:end]) for start, end in windows)
+    for (start, _), window_quotes in zip(windows, found):
+        for quote in window_quotes:
+            quotes.append(shift_quote(quote, start, len(quotes)))
+    return quotes
+
+
+def extract_documents(extractor: Extractor, docs: list[tuple[str | None, str]],
+                      max_chars: int) -> list[Outcome]:
+    """One outcome per (doc_id, text), in order. Short documents go through the parser
+    together; when that raises, each is retried alone so only the culprit fails."""
+    outcomes: list[Outcome | None] = [None] * len(docs)
+    short = [i for i, (_, text) in enumerate(docs) if len(text) <= max_chars or max_chars <= 0]
+    try:
+        for i, quotes in zip(short, extractor.extract_many(docs[i] for i in short)):
+            outcomes[i] = ([q.to_dict() for q in quotes], None)
+    except ModelError:
+        raise
+    except Exception:  # noqa: BLE001 -- isolated below, one document at a time
+        pass
+    for i, (doc_id, text) in enumerate(docs):
+        if outcomes[i] is None:
+            outcomes[i] = _extract_one(extractor, doc_id, text, max_chars)
+    return outcomes  # type: ignore[return-value]
+
+
+def _extract_one(extractor: Extractor, doc_id: str | None, text: str, max_chars: int) -> Outcome:
+    try:
+        return [q.to_dict() for q in extract_windowed(extractor, doc_id, text, max_chars)], None
+    except ModelError:
+        raise
+    except Exception as e:  # noqa: BLE001 -- one bad document must not stop the batch
+        return None, f"extraction failed: {type(e).__name__}: {e}"
+
+
+def process_chunk(options: ExtractorOptions, docs: list[tuple[str | None, str]]) -> list[Outcome]:
+    """The outcomes of a chunk with this process's cached Extractor (the worker task)."""
+    return extract_documents(cached_extractor(options), docs, options.max_chars)
+
+
+# --- streams -----------------------------------------------------------------------
+
+def chunked(items: Iterable[InputItem], size: int) -> Iterator[list[InputItem]]:
+    chunk: list[InputItem] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def documents_of(chunk: list[InputItem]) -> list[tuple[str | None, str]]:
+    return [(item.doc_id, item.text) for item in chunk if isinstance(item, Document)]
+
+
+def merge_outcomes(chunk: list[InputItem], outcomes: list[Outcome]) -> list[DocResult]:
+    """Results in input order: bad inputs as failures, documents with their outcomes."""
+    results = []
+    found = iter(outcomes)
+    for item in chunk:
+        if isinstance(item, BadInput):
+            results.append(DocResult(item, error=item.message))
+        else:
+            quotes, error = next(found)
+            results.append(DocResult(item, quotes=quotes, error=error))
+    return results
+
+
+def run_serial(items: Iterable[InputItem], options: ExtractorOptions,
+               chunk_size: int = DEFAULT_CHUNK_SIZE) -> Iterator[list[DocResult]]:
+    """Results chunk by chunk, in this process."""
+    extractor = cached_extractor(options)
+    for chunk in chunked(items, chunk_size):
+        yield merge_outcomes(chunk, extract_documents(extractor, documents_of(chunk), options.max_chars))
+
+
+def default_jobs() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _init_worker() -> None:
+    os.environ["OMP_NUM_THREADS"] = "1"
+    os.environ["MKL_NUM_THREADS"] = "1"
+
+
+class WorkerPool:
+    """Worker processes that each build one Extractor; restarted when one dies, and
+    the chunks it was working on are redone, alone, so that only a document that
+    kills a worker by itself is reported as failed."""
+
+    def __init__(self, options: ExtractorOptions, jobs: int) -> None:
+        self.options = options
+        self.jobs = jobs
+        self.context = multiprocessing.get_context("spawn")
+        self.pool = self._start()
+
+    def _start(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(self.jobs, mp_context=self.context, initializer=_init_worker)
+
+    def _restart(self, broken: ProcessPoolExecutor) -> None:
+        if broken is self.pool:
+            self.pool.shutdown(wait=False, cancel_futures=True)
+            self.pool = self._start()
+
+    def submit(self, docs: list[tuple[str | None, str]]) -> tuple[ProcessPoolExecutor, Future]:
+        try:
+            return self.pool, self.pool.submit(process_chunk, self.options, docs)
+        except BrokenProcessPool:
+            self._restart(self.pool)
+            return self.pool, self.pool.submit(process_chunk, self.options, docs)
+
+    def outcomes(self, docs: list[tuple[str | None, str]], pool: ProcessPoolExecutor,
+                 future: Future) -> list[Outcome]:
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            self._restart(pool)
+        results: list[Outcome] = []
+        for doc in docs:
+            pool, future = self.submit([doc])
+            try:
+                results.extend(future.result())
+            except BrokenProcessPool:
+                self._restart(pool)
+                results.append((None, WORKER_DIED))
+        return results
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def run_parallel(items: Iterable[InputItem], options: ExtractorOptions, jobs: int,
+                 chunk_size: int = DEFAULT_CHUNK_SIZE) -> Iterator[list[DocResult]]:
+    """Results chunk by chunk from ``jobs`` worker processes, in input order, with at
+    most two chunks per worker in flight (memory stays flat on any input size)."""
+    jobs = jobs or default_jobs()
+    workers = WorkerPool(options, jobs)
+    in_flight: deque[tuple[list[InputItem], list[tuple[str | None, str]], ProcessPoolExecutor, Future]] = deque()
+
+    def finish_oldest() -> list[DocResult]:
+        chunk, docs, pool, future = in_flight.popleft()
+        return merge_outcomes(chunk, workers.outcomes(docs, pool, future))
+
+    try:
+        for chunk in chunked(items, chunk_size):
+            docs = documents_of(chunk)
+            in_flight.append((chunk, docs, *workers.submit(docs)))
+            if len(in_flight) >= 2 * jobs:
+                yield finish_oldest()
+        while in_flight:
+            yield finish_oldest()
+    finally:
+        workers.close()
+
+
+def run(items: Iterable[InputItem], options: ExtractorOptions, jobs: int = 1,
+        chunk_size: int = DEFAULT_CHUNK_SIZE) -> Iterator[list[DocResult]]:
+    """Results chunk by chunk: in this process for ``jobs == 1``, else in workers."""
+    if jobs == 1:
+        return run_serial(items, options, chunk_size)
+    return run_parallel(items, options, jobs, chunk_size)

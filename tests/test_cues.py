@@ -1,0 +1,42 @@
+import pytest
+
+from quotes.cues import find_cues, lookup_cue_word
+from quotes.lexicon import default_lexicons
+from quotes.normalize import fold
+from quotes.segment import tokenize
+
+LEX = default_lexicons()
+
+
+@pytest.mark.parametrize("word,lemma,form", [
+    ("وقال", "قال", "verb"), ("فأضافت", "أضاف", "verb"), ("يقول", "قال", "verb"),
+    ("اكد", "أكد", "verb"), ("سيؤكد", "أكد", "verb"), ("مشيرا", "أشار", "participle"),
+    ("مضيفةً", "أضاف", "participle"), ("نفت", "نفى", "verb"), ("دعوا", "دعا", "verb"),
+])
+def test_speech_verb_forms(word, lemma, form):
+    hit = lookup_cue_word(fold(word), LEX)
+    assert hit is not None, word
+    assert hit.verb.lemma == lemma
+    assert hit.form == form
+
+
+def test_gender_from_the_verb():
+    assert lookup_cue_word(fold("وقالت"), LEX).feminine
+    assert not lookup_cue_word(fold("وقال"), LEX).feminine
+
+
+def test_not_cues():
+    for word in ("الكتاب", "مدينة", "قائل"):
+        assert lookup_cue_word(fold(word), LEX) is None, word
+
+
+def test_according_markers_with_glued_prefix():
+    tokens = tokenize("ووفقا لصحيفة لوموند فإن الأمر خطير")
+    hits = list(find_cues(tokens, LEX))
+    assert hits[0].kind == "according" and hits[0].glued_prefix
+
+
+def test_preposition_homograph_needs_its_preposition():
+    # بين "between" is no cue; وبين أن "and he explained that" is
+    assert not list(find_cues(tokenize("الفرق بين البلدين كبير"), LEX))
+    assert [h.lemma for h in find_cues(tokenize("وبين أن الفرق كبير"), LEX)] == ["بين"]

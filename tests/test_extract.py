@@ -1,0 +1,120 @@
+"""The whole rule layer on sentences written for these tests."""
+
+import pytest
+
+from quotes import Extractor, Quote
+
+EX = Extractor(parser="none")
+
+
+def one(doc, **want) -> Quote:
+    quotes = EX.extract(doc)
+    assert len(quotes) == 1, [q.to_dict() for q in quotes]
+    q = quotes[0]
+    for key, value in want.items():
+        got = {"type": q.type, "text": q.text, "cue": q.cue and q.cue.text,
+               "speaker": q.speaker and q.speaker.name, "role": q.speaker and q.speaker.role,
+               "mention": q.speaker and q.speaker.mention and q.speaker.mention.text}[key]
+        assert got == value, (key, got, value)
+    return q
+
+
+def test_direct_after_colon():
+    one('وقال وزير الخارجية المصري سامح شكري: "لن نقبل بأي حل منفرد".',
+        type="direct", text="لن نقبل بأي حل منفرد", cue="وقال", speaker="سامح شكري",
+        role="وزير الخارجية المصري", mention="سامح شكري")
+
+
+def test_direct_keeps_the_full_stop_inside_the_marks():
+    one('قال الرئيس: «سنعمل معا.»', type="direct", text="سنعمل معا.")
+
+
+def test_indirect_after_complementizer():
+    one("وأكد المتحدث باسم الجيش اللبناني أن الوضع تحت السيطرة.",
+        type="indirect", text="الوضع تحت السيطرة", cue="وأكد")
+
+
+def test_mixed_when_marks_follow_the_complementizer():
+    one('وأضاف كارتر أن المعركة "ستكون طويلة" في الشتاء.', type="mixed",
+        text='المعركة "ستكون طويلة" في الشتاء')
+
+
+def test_direct_when_the_complementizer_is_inside_the_marks():
+    one('وقال كارتر: "إن المعركة ستكون طويلة".', type="direct", text="إن المعركة ستكون طويلة")
+
+
+def test_reported_noun_object():
+    q = one("أعلنت وزارة الداخلية الأحد بدء حملة واسعة ضد التهريب.", type="reported",
+            speaker="وزارة الداخلية")
+    assert q.text == "بدء حملة واسعة ضد التهريب"
+    assert q.speaker.kind == "organization" and q.speaker.role is None
+
+
+def test_quote_before_its_cue():
+    one('"لن ننسحب من المدينة"، قال القائد العسكري علي حسن.', type="direct",
+        text="لن ننسحب من المدينة", cue="قال", speaker="علي حسن")
+
+
+def test_according_to_after_the_claim():
+    one("ارتفع عدد الضحايا إلى عشرين، حسب وزارة الصحة.", type="according",
+        text="ارتفع عدد الضحايا إلى عشرين", cue="حسب", speaker="وزارة الصحة")
+
+
+def test_headline_name_colon_words():
+    one("كارتر: بدأنا الاستعدادات لعزل الرقة", type="direct", cue=None,
+        text="بدأنا الاستعدادات لعزل الرقة", speaker="كارتر")
+
+
+def test_headline_labels_are_not_speakers():
+    assert EX.extract("تحديث: وصلت القوات إلى المدينة اليوم") == []
+    assert EX.extract("المصدر: وكالة الأنباء الرسمية في البلاد") == []
+
+
+def test_pro_drop_takes_the_previous_speaker_and_role():
+    text = ("وقال وزير الدفاع الأميركي آشتون كارتر إن التحالف سيواصل جهوده.\n"
+            "وأضاف أن الاجتماع تناول سبل التعاون.")
+    quotes = EX.extract(text)
+    assert [q.type for q in quotes] == ["indirect", "indirect"]
+    second = quotes[1]
+    assert second.speaker.name == "آشتون كارتر"
+    assert second.speaker.role == "وزير الدفاع الأميركي"
+    assert second.speaker.mention is None
+
+
+def test_participle_starts_a_new_quote():
+    quotes = EX.extract("وقال الوزير إن الخطة جاهزة، مشيرا إلى أن التمويل متوفر.")
+    assert [q.text for q in quotes] == ["الخطة جاهزة", "التمويل متوفر"]
+    assert quotes[1].cue.text == "مشيرا"
+
+
+def test_nested_attribution_stays_inside_the_outer_quote():
+    quotes = EX.extract('وقال المدرب: "قال لي اللاعب إنه مستعد للمباراة".')
+    assert len(quotes) == 1 and quotes[0].type == "direct"
+
+
+def test_unbalanced_marks_do_not_lose_the_document():
+    text = 'وقال الوزير: "لن نتراجع.\nوأضاف أن القرار نهائي.'
+    quotes = EX.extract(text)
+    assert [q.type for q in quotes] == ["direct", "indirect"]
+
+
+@pytest.mark.parametrize("text", [
+    'وقال الوزير: "نعم".', "قال إن الأمر انتهى.", "حسب المصدر، فإن الاتفاق قريب.",
+    'وتابع «الأمر» "صعب".\n"جدا"', "",
+])
+def test_offsets_index_the_text(text):
+    for q in EX.extract(text):
+        assert text[q.start:q.end] == q.text
+        if q.cue:
+            assert text[q.cue.start:q.cue.end] == q.cue.text
+        if q.speaker and q.speaker.mention:
+            m = q.speaker.mention
+            assert text[m.start:m.end] == m.text
+
+
+def test_output_dict_shape():
+    d = EX.extract('وقال الوزير: "نعم".', doc_id="a.txt")[0].to_dict()
+    assert set(d) == {"doc_id", "index", "type", "quote", "cue", "speaker", "confidence"}
+    assert d["doc_id"] == "a.txt" and d["index"] == 0
+    assert set(d["speaker"]) == {"name", "role", "kind", "mention"}
+    assert 0 <= d["confidence"] <= 1

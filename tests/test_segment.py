@@ -1,0 +1,29 @@
+from quotes.segment import sentence_bounds, split_paragraphs, tokenize
+
+TEXT = 'وقال د. هيثم: "بدأنا". وأضاف أن الخطة جاهزة.\nسطر ثان'
+
+
+def test_tokens_index_the_original_text():
+    for tok in tokenize(TEXT):
+        assert TEXT[tok.start:tok.end] == tok.text
+
+
+def test_token_kinds():
+    kinds = {t.text: t.kind for t in tokenize('قال: "نعم" 3,9%')}
+    assert kinds["قال"] == "word"
+    assert kinds[":"] == "punct"
+    assert kinds['"'] == "mark"
+    assert kinds["3,9%"] == "number"
+
+
+def test_abbreviation_does_not_end_a_sentence():
+    para = next(split_paragraphs(TEXT))
+    ends = [t.text for t in para.tokens if t.sentence_end]
+    assert ends == [".", "."]  # after "بدأنا" and after "جاهزة", not after د
+    assert len(sentence_bounds(para.tokens)) == 2
+
+
+def test_paragraphs_are_lines():
+    paras = list(split_paragraphs(TEXT))
+    assert len(paras) == 2
+    assert TEXT[paras[1].start:paras[1].end] == "سطر ثان"

@@ -1,0 +1,62 @@
+from quotes.lexicon import default_lexicons
+from quotes.segment import tokenize
+from quotes.speakers import SpeakerResolver, read_mention
+from quotes.segment import split_paragraphs
+
+LEX = default_lexicons()
+
+
+def mention(text):
+    tokens = tokenize(text)
+    return read_mention(text, tokens, 0, len(tokens), LEX)
+
+
+def test_role_then_name():
+    m = mention("وزير الدفاع الأميركي آشتون كارتر الثلاثاء")
+    assert m.role == "وزير الدفاع الأميركي"
+    assert m.name == "آشتون كارتر"
+    assert m.kind == "person"
+
+
+def test_name_then_role_in_apposition():
+    m = mention("يورغن كلوب، مدرب ليفربول")
+    assert m.name == "يورغن كلوب"
+    assert m.role == "مدرب ليفربول"
+
+
+def test_courtesy_title_is_not_part_of_the_role():
+    m = mention("رئيس نقابة الأطباء الدكتور مازن العلي إن")
+    assert m.role == "رئيس نقابة الأطباء"
+    assert m.name == "مازن العلي"
+
+
+def test_organisation_and_anonymous_sources():
+    assert mention("لجان التنسيق المحلية ارتفاع").text == "لجان التنسيق المحلية"
+    assert mention("لجان التنسيق المحلية ارتفاع").kind == "organization"
+    assert mention("مصدر أمني إن").kind == "anonymous"
+
+
+def test_short_mention_resolves_to_the_fullest_name_and_role():
+    text = "أعلن وزير الدفاع الأميركي آشتون كارتر خطة.\nوقال كارتر إن الخطة جاهزة."
+    resolver = SpeakerResolver.for_document(text, list(split_paragraphs(text)), LEX)
+    tokens = tokenize(text)
+    k = next(i for i, t in enumerate(tokens) if t.text == "كارتر" and t.start > 40)
+    m = read_mention(text, tokens, k, k + 1, LEX)
+    speaker = resolver.speaker(resolver.resolve(m, tokens[k].start, False))
+    assert speaker.name == "آشتون كارتر"
+    assert speaker.role == "وزير الدفاع الأميركي"
+    assert text[speaker.mention.start:speaker.mention.end] == "كارتر"
+
+
+def test_implicit_subject_takes_the_last_speaker_of_the_same_gender():
+    text = "وقالت الوزيرة سعاد الخطيب إن الخطة جاهزة. وقال الدكتور مازن العلي إنها جيدة."
+    resolver = SpeakerResolver.for_document(text, list(split_paragraphs(text)), LEX)
+    tokens = tokenize(text)
+    words = [t.text for t in tokens]
+    salma = read_mention(text, tokens, words.index("الوزيرة"), words.index("إن"), LEX)
+    mazen = read_mention(text, tokens, words.index("الدكتور"), words.index("إنها"), LEX)
+    assert salma.name == "سعاد الخطيب" and mazen.name == "مازن العلي"
+    resolver.resolve(salma, 0, True)
+    resolver.resolve(mazen, 50, False)
+    assert resolver.speaker(resolver.resolve(None, 90, True)).name == "سعاد الخطيب"
+    assert resolver.speaker(resolver.resolve(None, 95, False)).name == "مازن العلي"
