@@ -21,7 +21,7 @@ from typing import Iterator, Sequence
 
 import attrs
 
-from .cues import CueHit, find_cues, lookup_cue_word
+from .cues import CueHit, find_cues, lookup_cue_word, match_according
 from .lexicon import Lexicons
 from .marks import Quoted, pair_quotation_marks
 from .normalize import fold, strip_article
@@ -197,6 +197,10 @@ def clause_end(view: DocumentView, p: int, a: int, lex: Lexicons) -> int:
             continue
         if tok.sentence_end or tok.text in _CLAUSE_STOPS:
             return k
+        if k > a + 2 and tok.kind == "word" and (
+                (tok.norm == "كما" and k + 1 < n and word_class(tokens[k + 1], lex) == "cue")
+                or _is_according_start(tokens, k, lex)):
+            return k  # … كما عبّر الوزير / … حسب الوزير: the source of what precedes
         if tok.text in _COMMAS and k + 1 < n:
             nxt = tokens[k + 1]
             if nxt.kind == "word" and (word_class(nxt, lex) == "cue" or _is_according_start(tokens, k + 1, lex)):
@@ -209,9 +213,7 @@ def clause_end(view: DocumentView, p: int, a: int, lex: Lexicons) -> int:
 
 
 def _is_according_start(tokens: Sequence[Token], k: int, lex: Lexicons) -> bool:
-    w = tokens[k].norm
-    w = w[1:] if w[:1] == "و" and len(w) > 3 else w
-    return any(m[0] == w for m in lex.according)
+    return match_according(tokens, k, lex) is not None
 
 
 def _span(view: DocumentView, p: int, a: int, b: int, keep_marks: bool = True) -> tuple[int, int] | None:

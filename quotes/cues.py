@@ -56,7 +56,7 @@ def lookup_cue_word(word: str, lexicons: Lexicons) -> CueForm | None:
     return None
 
 
-def _match_according(tokens: list[Token] | tuple[Token, ...], i: int,
+def match_according(tokens: list[Token] | tuple[Token, ...], i: int,
                      lexicons: Lexicons) -> CueHit | None:
     for marker in lexicons.according:
         n = len(marker)
@@ -90,7 +90,7 @@ def find_cues(tokens: list[Token] | tuple[Token, ...], lexicons: Lexicons) -> It
         if tok.kind != "word":
             i += 1
             continue
-        according = _match_according(tokens, i, lexicons)
+        according = match_according(tokens, i, lexicons)
         if according is not None:
             yield according
             i += according.length
@@ -111,7 +111,7 @@ def _confirmed(tokens: list[Token] | tuple[Token, ...], i: int, form: CueForm, l
     bare = word[1:] if word[:1] in ("و", "ف") and len(word) > 3 else word
     if bare not in lexicons.function_words:
         return True
-    for tok in tokens[i + 1:i + 7]:
+    for tok in tokens[i + 1:i + 11]:
         if tok.norm in form.verb.preps or tok.norm in _COMPLEMENTIZER_START or tok.text == ":":
             return True
         if tok.kind == "punct" and tok.text != ".":

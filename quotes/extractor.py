@@ -31,12 +31,16 @@ class Extractor:
     """
 
     def __init__(self, *, parser: str = "stanza", models: str | Path | None = None,
-                 lexicons: str | Path | None = None, batch_size: int = 64) -> None:
+                 lexicons: str | Path | None = None, batch_size: int = 64,
+                 parse_everything: bool = False) -> None:
         if parser not in PARSERS:
             raise QuotesError(f"parser must be one of {PARSERS}, not {parser!r}")
         self.parser_name = parser
         self.models = models
         self.batch_size = batch_size
+        # parse every sentence, not only those with a cue: the naive path, for benchmarks
+        self.parse_everything = parse_everything
+        self.parse_stats: dict[str, int] = {}
         self.lexicons: Lexicons = Lexicons.load(lexicons) if lexicons else default_lexicons()
         self._parser: Any = None
 
@@ -73,7 +77,9 @@ class Extractor:
         cands = [find_candidates(view, self.lexicons) for view in views]
         if self.parser is not None:
             from .parse import refine_with_parse
-            refine_with_parse(self.parser, views, cands, self.lexicons)
+            stats = refine_with_parse(self.parser, views, cands, self.lexicons, self.parse_everything)
+            for key, value in stats.items():
+                self.parse_stats[key] = self.parse_stats.get(key, 0) + value
         for (doc_id, text), view, doc_cands in zip(docs, views, cands):
             yield self._finish(doc_id, text, view, doc_cands)
 

@@ -1,0 +1,246 @@
+"""Stage 3b: the dependency parse, run only where a cue needs it.
+
+Only the sentences that hold a speech cue are parsed, in one batch across all the
+documents of a call (Stanza is fast per batch, slow per call). What the parse adds to
+the rules:
+
+- the cue verb's subject (``nsubj``, also after the verb) finds a speaker the rules
+  missed, and tells a subject from the object that follows it (أعلن X بدء …);
+- the verb's gender (``Gender=Fem``) picks the speaker of a cue with no subject;
+- the object (``obj``/``obl``) starts a reported quote where the rules were unsure.
+
+The rules stay in charge: the parse is used where they found nothing, or where its
+answer is checked by the rules' own reading of the phrase (read_mention).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any, Sequence
+
+import attrs
+
+from .attribute import Candidate, DocumentView
+from .errors import ModelError
+from .lexicon import Lexicons
+from .normalize import fold
+from .resources import data_dir
+from .speakers import read_mention, word_class
+
+MODEL_FILES = {
+    "tokenize_model_path": "ar_tokenizer.pt",
+    "mwt_model_path": "ar_mwt.pt",
+    "pos_model_path": "ar_pos.pt",
+    "lemma_model_path": "ar_lemma.pt",
+    "depparse_model_path": "ar_depparse.pt",
+    "pos_pretrain_path": "ar_pretrain.pt",
+    "depparse_pretrain_path": "ar_pretrain.pt",
+}
+PROCESSORS = "tokenize,mwt,pos,lemma,depparse"
+
+
+@attrs.frozen
+class ParsedWord:
+    """One syntactic word, with offsets into the parsed window."""
+
+    index: int       # 0-based within its sentence
+    text: str
+    start: int
+    end: int
+    upos: str
+    feats: str
+    head: int        # 0-based index of the head word; -1 for the root
+    deprel: str
+
+    @property
+    def feminine(self) -> bool | None:
+        if "Gender=Fem" in self.feats:
+            return True
+        if "Gender=Masc" in self.feats:
+            return False
+        return None
+
+
+def bundled_models_dir() -> Path:
+    return data_dir() / "models"
+
+
+def check_model_dir(directory: Path) -> dict[str, str]:
+    """The pipeline's model paths in ``directory``; a clear error for a missing file."""
+    paths = {}
+    for option, name in MODEL_FILES.items():
+        path = directory / name
+        if not path.is_file():
+            raise ModelError(f"model file missing: {path} (train them with `make models`, or use "
+                             f"--parser none for the rules alone)")
+        if path.stat().st_size < 64:
+            raise ModelError(f"model file is empty or truncated: {path}")
+        paths[option] = str(path)
+    return paths
+
+
+class Parser:
+    """A Stanza pipeline for Arabic, loaded once, parsing batches of sentences."""
+
+    def __init__(self, nlp: Any, source: str) -> None:
+        self.nlp = nlp
+        self.source = source
+
+    @classmethod
+    def load(cls, models: str | Path | None = None) -> "Parser":
+        """Load the bundled models (``models=None``), a directory of models, or Stanza's
+        own Arabic package (``models="stanza"``, after ``stanza.download("ar")``)."""
+        os.environ.setdefault("OMP_NUM_THREADS", "1")
+        try:
+            import stanza
+            import torch
+        except ImportError as e:  # pragma: no cover - stanza is a dependency
+            raise ModelError(f"the parser needs stanza and torch: {e}") from None
+        if os.environ.get("QUOTES_TORCH_THREADS"):
+            torch.set_num_threads(int(os.environ["QUOTES_TORCH_THREADS"]))
+        kwargs: dict[str, Any] = dict(lang="ar", processors=PROCESSORS, tokenize_no_ssplit=True,
+                                      download_method=None, logging_level="WARN", use_gpu=False)
+        if models == "stanza":
+            source = "stanza"
+        else:
+            directory = Path(models) if models else bundled_models_dir()
+            kwargs.update(check_model_dir(directory))
+            resources = directory / "resources.json"
+            if not resources.exists():
+                raise ModelError(f"model file missing: {resources} (an empty JSON object is enough)")
+            kwargs["dir"] = str(directory)
+            source = str(directory)
+        try:
+            nlp = stanza.Pipeline(**kwargs)
+        except Exception as e:  # stanza raises many kinds; name what failed
+            hint = ' (run stanza.download("ar") first)' if models == "stanza" else ""
+            raise ModelError(f"cannot load the Stanza models from {source}: {e}{hint}") from None
+        return cls(nlp, source)
+
+    def parse(self, texts: Sequence[str]) -> list[list[ParsedWord]]:
+        """Parse each text as one sentence; words with offsets into that text."""
+        if not texts:
+            return []
+        from stanza import Document
+        docs = self.nlp.bulk_process([Document([], text=t) for t in texts])
+        out = []
+        for doc in docs:
+            words: list[ParsedWord] = []
+            for sent in doc.sentences:
+                base = len(words)
+                for w in sent.words:
+                    tok = w.parent
+                    start = w.start_char if w.start_char is not None else tok.start_char
+                    end = w.end_char if w.end_char is not None else tok.end_char
+                    words.append(ParsedWord(base + w.id - 1, w.text, start, end, w.upos or "",
+                                            w.feats or "", base + w.head - 1 if w.head else -1,
+                                            w.deprel or ""))
+            out.append(words)
+        return out
+
+
+def parser_input(text: str) -> str:
+    """The copy of a sentence the parser reads: same length, so offsets carry over.
+    Tatweel and bidi marks become spaces; Latin commas become Arabic ones, as the
+    treebank writes them."""
+    return text.translate(_PARSER_TABLE)
+
+
+_PARSER_TABLE = str.maketrans({"\u0640": " ", ",": "،", "\u200f": " ", "\u200e": " ", "\u00a0": " "})
+
+
+@attrs.frozen
+class Window:
+    """A sentence sent to the parser: its offsets in the document."""
+
+    doc: int
+    paragraph: int
+    first: int     # token indices [first, last) of the sentence
+    last: int
+    start: int
+    end: int
+
+
+def cue_windows(views: Sequence[DocumentView], cands: Sequence[Sequence[Candidate]],
+                everything: bool = False) -> list[Window]:
+    """The sentences to parse: those that hold a verb cue (or every sentence)."""
+    windows = []
+    for d, (view, doc_cands) in enumerate(zip(views, cands)):
+        wanted = {(c.paragraph, view.sentence_of(c.paragraph, c.cue.index))
+                  for c in doc_cands if c.cue is not None and c.cue.kind == "verb"}
+        for p, para in enumerate(view.paragraphs):
+            for a, b in view.sentences[p]:
+                if everything or (p, (a, b)) in wanted:
+                    windows.append(Window(d, p, a, b, para.tokens[a].start, para.tokens[b - 1].end))
+    return windows
+
+
+def refine_with_parse(parser: Parser, views: Sequence[DocumentView], cands: Sequence[list[Candidate]],
+                      lex: Lexicons, everything: bool = False) -> dict[str, int]:
+    """Parse the cue sentences of a batch and correct the candidates; counts of what changed."""
+    windows = cue_windows(views, cands, everything)
+    parses = parser.parse([parser_input(views[w.doc].text[w.start:w.end]) for w in windows])
+    by_sentence = {(w.doc, w.paragraph, w.first): (w, words) for w, words in zip(windows, parses)}
+    stats = {"windows": len(windows), "subject_added": 0, "gender": 0}
+    for d, (view, doc_cands) in enumerate(zip(views, cands)):
+        for cand in doc_cands:
+            if cand.cue is None or cand.cue.kind != "verb":
+                continue
+            a, _ = view.sentence_of(cand.paragraph, cand.cue.index)
+            found = by_sentence.get((d, cand.paragraph, a))
+            if found is None:
+                continue
+            window, words = found
+            _apply(view, cand, window, words, lex, stats)
+    return stats
+
+
+def _apply(view: DocumentView, cand: Candidate, window: Window, words: list[ParsedWord],
+           lex: Lexicons, stats: dict[str, int]) -> None:
+    tokens = view.paragraphs[cand.paragraph].tokens
+    cue_tok = tokens[cand.cue.index]
+    verb = _word_at(words, cue_tok.start - window.start, cue_tok.end - window.start, prefer="VERB")
+    if verb is None:
+        return
+    if cand.feminine is None and verb.feminine is not None:
+        cand.feminine = verb.feminine
+        stats["gender"] += 1
+    if cand.mention is not None:
+        return
+    # a subject the rules did not read: let the rules read the phrase the parse points at
+    subj = next((w for w in words if w.head == verb.index and w.deprel.startswith("nsubj")
+                 and w.upos in ("PROPN", "NOUN", "X")), None)
+    if subj is None:
+        return
+    start = window.start + _subtree_start(words, subj)
+    k = next((i for i, t in enumerate(tokens) if t.start <= start < t.end), None)
+    if k is None or k >= window.last or tokens[k].start >= cand.start and tokens[k].start < cand.end:
+        return  # the subject lies inside the quote: a parse error
+    limit = min(window.last, next((i for i, t in enumerate(tokens) if t.start >= cand.start), window.last))
+    if k < cand.cue.index:
+        limit = cand.cue.index
+    mention = read_mention(view.text, tokens, k, limit, lex, skip_adverbs=False)
+    if mention is None or mention.kind == "unknown":
+        return
+    cand.mention = mention
+    stats["subject_added"] += 1
+
+
+def _word_at(words: list[ParsedWord], start: int, end: int, prefer: str) -> ParsedWord | None:
+    inside = [w for w in words if w.start < end and start < w.end]
+    for w in inside:
+        if w.upos == prefer:
+            return w
+    return inside[-1] if inside else None
+
+
+def _subtree_start(words: list[ParsedWord], head: ParsedWord) -> int:
+    """The first character of a word's phrase (its flat, compound and amod dependents)."""
+    start = head.start
+    for w in words:
+        if w.head == head.index and w.deprel in ("flat", "flat:name", "compound", "amod", "nmod", "det") \
+                and w.start < start:
+            start = w.start
+    return start
