@@ -80,8 +80,8 @@ def word_class(tok: Token, lex: Lexicons) -> str:
     bare = strip_article(w)
     if _is_title(bare, lex):
         return "title"
-    if bare in lex.source_kinds or (bare.endswith("ه") and bare[:-1] in lex.source_kinds):
-        return lex.source_kinds.get(bare) or lex.source_kinds[bare[:-1]]
+    if bare in lex.source_kinds:
+        return lex.source_kinds[bare]
     if bare != w:
         return "definite"
     if w[0] in "لب" and len(w) > 3 and (w[1:] in lex.source_kinds or _is_title(w[1:], lex)):
@@ -101,6 +101,8 @@ def _is_common(w: str, lex: Lexicons) -> bool:
     common = lex.common_words
     if w in common:
         return True
+    if w[0] in "يتن" and len(w) > 3 and w[1:] in common:
+        return True  # an imperfect verb: يملك، تحاسب
     for prefix in _PREFIXES:
         if not w.startswith(prefix):
             continue
@@ -268,14 +270,14 @@ def _name_chain(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons) -> t
             k += 1
         elif c == "common" and k == start and k + 1 < limit and _surname_like(tokens[k + 1], lex):
             k += 1  # a first name that is also a word (عادل، أماني) before a surname
-        elif c == "common" and k > start and tok.norm[:1] != "و" and _ends_phrase(tokens, k + 1, limit, lex):
+        elif c == "common" and k > start and tok.norm in lex.common_words and _ends_phrase(tokens, k + 1, limit, lex):
             k += 1  # a family name that is also a word, last before a boundary (علي حسن إن)
             break
         elif tok.text in _JOINERS and k > start and k + 1 < limit and tokens[k + 1].start == tok.end \
                 and word_class(tokens[k + 1], lex) in ("name", "common"):
             k += 2  # جان-إيف، مروان_خوري
         elif c == "definite" and k > start and (strip_article(tok.norm) not in lex.common_words
-                                                  or tokens[k - 1].norm in lex.first_names):
+                                                  or (k - 1 == start and tokens[k - 1].norm in lex.first_names)):
             k += 1  # a family name with the article: بشار الأسد، سلمى الخطيب
             break
         elif tok.norm in ("ابو", "ابن", "بن", "عبد", "ام", "بنت") and k + 1 < limit:
