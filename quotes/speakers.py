@@ -268,6 +268,8 @@ def _name_chain(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons) -> t
             break  # وقال، ومفادها: a new clause, not a name
         if c == "name" or (tok.norm in lex.first_names and (k == start or word_class(tokens[k - 1], lex) == "name")):
             k += 1
+        elif k == start and tok.text == "بان" and k + 1 < limit and word_class(tokens[k + 1], lex) == "name":
+            k += 1  # بان كي مون: a name, not the hamza-less بأن
         elif c == "common" and k == start and k + 1 < limit and _surname_like(tokens[k + 1], lex):
             k += 1  # a first name that is also a word (عادل، أماني) before a surname
         elif c == "common" and k > start and tok.norm in lex.common_words and _ends_phrase(tokens, k + 1, limit, lex):
@@ -399,21 +401,37 @@ class SpeakerResolver:
         same.sort(key=lambda e: (-len(e.key), e.position))
         return same
 
-    def _by_head(self, head: str, position: int, kinds: tuple[str, ...]) -> Entity | None:
-        """The most recent speaker, else entity, whose role or name starts with ``head``."""
+    def _by_head(self, head: str, position: int, kinds: tuple[str, ...],
+                 role: str | None = None) -> Entity | None:
+        """The entity a bare role or designation refers to (الوزير، الصحيفة): the most
+        recent speaker whose role or name starts with ``head``, else an entity named
+        before, else one named after (a role the text explains later). With ``role``,
+        an entity whose role has every word of it comes first."""
+        want = {strip_article(w) for w in fold(role).split()} if role else set()
+
+        def words_of(e: Entity) -> list[str]:
+            return [strip_article(w) for w in (fold(e.role).split() if e.role else list(e.key))]
+
         def matches(e: Entity) -> bool:
             if e.kind not in kinds:
                 return False
-            words = fold(e.role).split() if e.role else list(e.key)
+            words = words_of(e)
             if not words:
                 return False
-            first = strip_article(words[0])
-            return first == head or first.rstrip("ه") == head.rstrip("ه")
-        for _, ent in reversed(self.history):
-            if matches(ent):
-                return ent
-        before = [e for e in self.entities if e.position < position and matches(e)]
-        return before[-1] if before else None
+            return words[0] == head or words[0].rstrip("ه") == head.rstrip("ه")
+
+        def full(e: Entity) -> bool:
+            return bool(want) and len(want) > 1 and want <= set(words_of(e))
+
+        named = [e for e in self.entities if e.key and e.role]
+        for pool in ([e for _, e in reversed(self.history)],
+                     [e for e in reversed(named) if e.position < position],
+                     [e for e in named if e.position >= position]):
+            pool = [e for e in pool if matches(e)]
+            best = next((e for e in pool if full(e)), None) or (pool[0] if pool else None)
+            if best is not None:
+                return best
+        return None
 
     def resolve(self, mention: Mention | None, position: int, feminine: bool | None,
                 plural: bool = False) -> "Resolved | None":
@@ -443,7 +461,7 @@ class SpeakerResolver:
             if known:
                 return self._speak(known[0], mention, position)
         if mention.kind == "person" or (mention.role and mention.kind == "unknown"):
-            ent = self._by_head(mention.head, position, ("person",))
+            ent = self._by_head(mention.head, position, ("person",), mention.role or mention.text)
             if ent is not None:
                 return self._speak(ent, mention, position)
         if mention.kind in ("organization", "document"):
