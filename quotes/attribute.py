@@ -37,6 +37,7 @@ _COMPLEMENTIZERS = frozenset({
     "لان",  # عبرت عن "أسفها" لأن … is handled as reported; لأن after a cue is rare
 })
 _FA_INNA = frozenset({"فان", "فانه", "فانها", "فانهم", "فاننا"})
+_HASB = frozenset({"حسب", "بحسب", "حسبما"})  # according-to markers that need no comma
 _RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين"})
 _OBJECT_SAY_VERBS = frozenset({"اكد", "جدد", "بين", "اوضح", "ذكر", "كشف", "نقل", "ابلغ"})
 
@@ -156,7 +157,7 @@ def _scan_zone(view: DocumentView, p: int, i: int, limit: int, lex: Lexicons) ->
         if tok.kind == "mark" and (p, k) in view.opens:
             q = view.opens[(p, k)]
             if (k > i and q.closed and q.end_paragraph == p and q.close_token is not None
-                    and len(view.text[q.start:q.end].split()) <= 4):
+                    and len(view.text[q.start:q.end].split()) <= 5):
                 k2, ends2 = _scan_zone(view, p, q.close_token + 1, min(limit, i + MAX_ZONE), lex)
                 if ends2 in ("comp", "colon", "mark") and k2 > q.close_token + 1 or (
                         ends2 == "comp" and k2 == q.close_token + 1):
@@ -199,7 +200,7 @@ def clause_end(view: DocumentView, p: int, a: int, lex: Lexicons) -> int:
             return k
         if k > a + 2 and tok.kind == "word" and (
                 (tok.norm == "كما" and k + 1 < n and word_class(tokens[k + 1], lex) == "cue")
-                or _is_according_start(tokens, k, lex)):
+                or (tok.norm.lstrip("و") in _HASB and _is_according_start(tokens, k, lex))):
             return k  # … كما عبّر الوزير / … حسب الوزير: the source of what precedes
         if tok.text in _COMMAS and k + 1 < n:
             nxt = tokens[k + 1]
