@@ -270,6 +270,9 @@ def _name_chain(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons) -> t
             k += 1
         elif k == start and tok.text == "بان" and k + 1 < limit and word_class(tokens[k + 1], lex) == "name":
             k += 1  # بان كي مون: a name, not the hamza-less بأن
+        elif k == start and c in ("adverb", "common") and k + 1 < limit and word_class(tokens[k + 1], lex) == "name" \
+                and tok.norm[:1] not in ("و", "ف") and not tok.sentence_end:
+            k += 1  # صباح راجح، جهاد مقدسي: a first name that is also a word
         elif c == "common" and k == start and k + 1 < limit and _surname_like(tokens[k + 1], lex):
             k += 1  # a first name that is also a word (عادل، أماني) before a surname
         elif c == "common" and k > start and tok.norm in lex.common_words and _ends_phrase(tokens, k + 1, limit, lex):
@@ -479,9 +482,12 @@ class SpeakerResolver:
 
     def _recent(self, feminine: bool | None) -> Entity | None:
         if not self.history:
-            # nobody has spoken yet: the first person the document names with a role
+            # nobody has spoken yet: the person with a role whom the document names most
             named = [e for e in self.entities if e.kind == "person" and e.role and e.key]
-            return named[0] if named else None
+            if not named:
+                return None
+            folded = fold(self.text)
+            return max(named, key=lambda e: (folded.count(e.key[-1]), -e.position))
         if feminine is not None:
             for _, ent in reversed(self.history[-4:]):
                 if ent.feminine is None or ent.feminine == feminine or ent.kind != "person":
