@@ -429,6 +429,8 @@ def _according(view: DocumentView, p: int, hit: CueHit, lex: Lexicons,
             or _verb_with_object_pronoun(tokens[j].norm, lex)):
         j += 1
     limit = s1
+    if j < limit and word_class(tokens[j], lex) == "speech" and j + 1 < limit:
+        j += 1  # حسب تصريحات وزير الخارجية: the source is the speaker of the statements
     mention = read_mention(view.text, tokens, j, limit, lex)
     if mention is None or mention.kind == "unknown" and not mention.name:
         return None
@@ -439,9 +441,12 @@ def _according(view: DocumentView, p: int, hit: CueHit, lex: Lexicons,
     cand = Candidate("according", 0, 0, p, hit, tokens[i], mention, None, False, 0.7, "according")
     if len(words_before) >= 3:
         a = s0
-        for prev in found:
-            if prev.paragraph == p and tokens[s0].start <= prev.end <= tokens[i].start:
-                return None  # a relay marker on a quote already attributed
+        inside = [prev for prev in found
+                  if prev.paragraph == p and tokens[s0].start <= prev.end <= tokens[i].start]
+        if any(prev.mention is not None for prev in inside):
+            return None  # a relay marker on a quote already attributed (…، بحسب وكالة …)
+        for prev in inside:
+            found.remove(prev)  # a subject-less cue inside the claim belongs to its source
         span = _span(view, p, a, i)
         if span is None:
             return None

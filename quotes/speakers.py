@@ -133,6 +133,7 @@ def _feminine_title(tok: Token) -> bool:
 
 
 _SOURCE_KINDS = ("organization", "document", "anonymous", "group")
+SPEECH = "speech"  # تصريحات، كلام: what was said; the speaker is the phrase after it
 
 
 def read_mention(text: str, tokens: Sequence[Token], i: int, limit: int,
