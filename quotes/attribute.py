@@ -209,6 +209,9 @@ def clause_end(view: DocumentView, p: int, a: int, lex: Lexicons) -> int:
             if (nxt.kind == "word" and k + 2 < n and word_class(nxt, lex) == "particle"
                     and word_class(tokens[k + 2], lex) == "cue"):
                 return k  # …، لكنه حذر من …: a new attribution after a particle
+            if nxt.kind == "word" and word_class(nxt, lex) == "connector" and (
+                    nxt.norm == "بينما" or (k + 2 < n and tokens[k + 2].norm in _COMPLEMENTIZERS)):
+                return k  # …، بينما اصطف …، إلا أن مراقبين …: a new clause
         k += 1
     return n
 
@@ -277,6 +280,8 @@ def _speech(view: DocumentView, p: int, hit: CueHit, lex: Lexicons) -> Candidate
         if q.closed and q.end_paragraph == p and (after_prep or glued_prefix or (short and hit.frame != "say")):
             b = clause_end(view, p, k, lex)
             a = _object_start(tokens, after, k, mention, lex)
+            if hit_preps(hit):
+                a = _after_preposition(tokens, a, b, hit_preps(hit))
             span = _span(view, p, a, b)
             if span is None:
                 return None

@@ -156,6 +156,19 @@ def read_mention(text: str, tokens: Sequence[Token], i: int, limit: int,
         return None
     first = k
     cls = word_class(tokens[k], lex)
+    if cls == "quantifier" and k + 1 < limit:
+        # بعض الحضور، أحد المواطنين، عدد من الناشطين: a group of sources
+        j = k + 1
+        if tokens[j].norm == "من" and j + 1 < limit:
+            j += 1
+        if word_class(tokens[j], lex) in ("definite", "group", "anonymous", "title"):
+            j += 1
+            while j < limit and j - k < 5 and word_class(tokens[j], lex) == "definite" \
+                    and not tokens[j].sentence_end:
+                j += 1
+            return _mention(text, tokens, first, j, "group", None, None, None, None,
+                            strip_article(tokens[k + 1].norm), lex)
+        return None
     role_end = name_start = name_end = None
     kind = "unknown"
     head = strip_article(tokens[k].norm)
