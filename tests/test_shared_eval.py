@@ -1,0 +1,51 @@
+"""End to end on the shared evaluation sets, with the accuracy floors measured on them.
+
+These read ../shared/eval (not part of the package); they skip when it is absent.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from quotes import Extractor
+from quotes.evaluate import evaluate, load_gold, predict_gold_texts
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
+
+pytestmark = pytest.mark.skipif(not (SHARED / "dev.jsonl").exists(),
+                                reason=f"the evaluation sets are not at {SHARED}")
+
+# Floors a little under what `quotes evaluate --parser none` measures (README.md).
+RULE_FLOORS = {
+    "seed.jsonl": {"f1": 0.85, "direct": 0.95, "speaker": 0.85},
+    "dev.jsonl": {"f1": 0.80, "direct": 0.86, "speaker": 0.62},
+}
+
+
+@pytest.fixture(scope="module")
+def rules() -> Extractor:
+    return Extractor(parser="none")
+
+
+@pytest.mark.parametrize("name", sorted(RULE_FLOORS))
+def test_rule_layer_accuracy_floors(rules, name):
+    docs = load_gold(SHARED / name)
+    result = evaluate(docs, predict_gold_texts(docs, rules))
+    floors = RULE_FLOORS[name]
+    assert result["quotes"]["f1"] >= floors["f1"], result["quotes"]
+    assert result["by_type"]["direct"]["f1"] >= floors["direct"], result["by_type"]["direct"]
+    assert result["speaker"]["accuracy"] >= floors["speaker"], result["speaker"]
+
+
+def test_every_span_indexes_the_gold_texts(rules):
+    for doc in load_gold(SHARED / "dev.jsonl"):
+        text = doc["text"]
+        for q in rules.extract(text, doc_id=doc["id"]):
+            assert text[q.start:q.end] == q.text
+            if q.cue:
+                assert text[q.cue.start:q.cue.end] == q.cue.text
+            if q.speaker and q.speaker.mention:
+                m = q.speaker.mention
+                assert text[m.start:m.end] == m.text
