@@ -319,6 +319,9 @@ def _speech(view: DocumentView, p: int, hit: CueHit, lex: Lexicons) -> Candidate
     first = tokens[a]
     if word_class(first, lex) in ("preposition",) and first.norm not in hit_preps(hit):
         return None
+    if word_class(first, lex) == "definite" and not first.norm.startswith(("بال", "لل")) and (
+            hit.frame not in ("urge", "feel") and hit.lemma not in ("وصف", "نفى")):
+        return None  # a definite noun after announce/say verbs is rarely the claim (أعلن … الطاقة)
     cand.type, (cand.start, cand.end) = "reported", span
     cand.confidence, cand.rule = 0.5, "object"
     return cand
