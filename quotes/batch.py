@@ -15,7 +15,7 @@ import sys
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 import attrs
 
@@ -209,9 +209,12 @@ class WorkerPool:
     the chunks it was working on are redone, alone, so that only a document that
     kills a worker by itself is reported as failed."""
 
-    def __init__(self, options: ExtractorOptions, jobs: int) -> None:
+    def __init__(self, options: ExtractorOptions, jobs: int,
+                 task: Callable[[ExtractorOptions, list[tuple[str | None, str]]], list[Outcome]] = process_chunk
+                 ) -> None:
         self.options = options
         self.jobs = jobs
+        self.task = task
         self.context = multiprocessing.get_context("spawn")
         self.pool = self._start()
 
@@ -225,10 +228,10 @@ class WorkerPool:
 
     def submit(self, docs: list[tuple[str | None, str]]) -> tuple[ProcessPoolExecutor, Future]:
         try:
-            return self.pool, self.pool.submit(process_chunk, self.options, docs)
+            return self.pool, self.pool.submit(self.task, self.options, docs)
         except BrokenProcessPool:
             self._restart(self.pool)
-            return self.pool, self.pool.submit(process_chunk, self.options, docs)
+            return self.pool, self.pool.submit(self.task, self.options, docs)
 
     def outcomes(self, docs: list[tuple[str | None, str]], pool: ProcessPoolExecutor,
                  future: Future) -> list[Outcome]:

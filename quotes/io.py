@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import codecs
 import gzip
+import json
 import os
+import re
 import sys
 import zlib
 from typing import IO, Any, BinaryIO, Callable, Iterable, Iterator, Mapping
@@ -233,10 +235,30 @@ def parse_jsonl_line(raw: bytes, source: str, number: int, byte_offset: int,
     except InputError as e:
         return BadInput(fallback_id, e.reason, source, number)
     try:
-        record = orjson.loads(line)
-    except orjson.JSONDecodeError as e:
+        record = loads_record(line)
+    except ValueError as e:  # orjson.JSONDecodeError and json.JSONDecodeError
         return BadInput(fallback_id, f"not JSON: {e}", source, number)
     return document_from_record(record, source, number, options)
+
+
+_LONG_NUMBER = re.compile(r"\d{19}")
+
+
+def loads_record(line: str) -> Any:
+    """A parsed JSON line. orjson turns integers beyond 64 bits into floats, so lines
+    with such long numbers are parsed by the standard library, which keeps them."""
+    if _LONG_NUMBER.search(line):
+        return json.loads(line)
+    return orjson.loads(line)
+
+
+def dumps_line(value: Any) -> bytes:
+    """One JSON line; integers beyond 64 bits or lone surrogates (which orjson
+    refuses) are written by the standard library instead."""
+    try:
+        return orjson.dumps(value) + b"\n"
+    except TypeError:
+        return json.dumps(value, ensure_ascii=True).encode("ascii") + b"\n"
 
 
 def document_from_record(record: Any, source: str, line: int | None,
@@ -260,7 +282,11 @@ def record_id(record: Mapping[str, Any], id_field: str, fallback: str) -> str:
     value = record.get(id_field)
     if value is None:
         return fallback
-    return value if isinstance(value, str) else orjson.dumps(value).decode()
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return dumps_line(value).decode().rstrip("\n")
 
 
 def decode(data: bytes, options: ReadOptions, source: str, line: int | None, warn: Warn,
@@ -332,8 +358,8 @@ class DuplicateIds:
 def output_lines(result: DocResult, emit: str) -> list[bytes]:
     """The JSON lines for one result: one per quote, or one per document."""
     if emit == "quotes":
-        return [orjson.dumps(q) + b"\n" for q in (result.quotes or [])]
-    return [orjson.dumps(docs_record(result)) + b"\n"]
+        return [dumps_line(q) for q in (result.quotes or [])]
+    return [dumps_line(docs_record(result))]
 
 
 def docs_record(result: DocResult) -> dict[str, Any]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import gzip
 import io
+import json
 import os
 from pathlib import Path
 
@@ -227,3 +228,13 @@ def test_resume_redoes_the_last_document_of_a_quotes_output(tmp_path):
 
 def test_resume_without_output_file(tmp_path):
     assert prepare_resume(str(tmp_path / "none.jsonl"), "docs", "id", lambda m: None) == set()
+
+
+def test_integers_beyond_64_bits_are_kept_exactly(tmp_path):
+    big = 123456789012345678901234567890
+    path = tmp_path / "big.jsonl"
+    path.write_bytes(b'{"id": %d, "text": "%s", "n": -%d}\n' % (big, SAID.replace('"', '\\"').encode(), big))
+    [doc], _ = read_all([path])
+    assert doc.doc_id == str(big) and doc.record["n"] == -big
+    [line] = output_lines(DocResult(doc, quotes=[]), "docs")
+    assert json.loads(line) == {"id": big, "text": SAID, "n": -big, "doc_id": str(big), "quotes": []}
