@@ -37,6 +37,7 @@ _COMPLEMENTIZERS = frozenset({
     "لان",  # عبرت عن "أسفها" لأن … is handled as reported; لأن after a cue is rare
 })
 _FA_INNA = frozenset({"فان", "فانه", "فانها", "فانهم", "فاننا"})
+_KANA = frozenset({"كان", "وكان", "كانت", "وكانت", "فكان", "فكانت"})  # وكان X قد قال
 _HASB = frozenset({"حسب", "بحسب", "حسبما"})  # according-to markers that need no comma
 _RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين"})
 _OBJECT_SAY_VERBS = frozenset({"اكد", "جدد", "بين", "اوضح", "ذكر", "كشف", "نقل", "ابلغ"})
@@ -391,7 +392,9 @@ def _direct(view: DocumentView, cand: Candidate, q: Quoted, rule: str) -> Candid
 def _closing_mark_before(view: DocumentView, p: int, i: int) -> Quoted | None:
     tokens = view.paragraphs[p].tokens
     k = i - 1
-    while k >= 0 and (tokens[k].text in _COMMAS or tokens[k].text in "-–"):
+    # "…"، قال X / "…"، هذا ما قاله X / "…" – يقول X
+    while k >= 0 and (tokens[k].text in _COMMAS or tokens[k].text in "-–"
+                      or tokens[k].norm in ("هذا", "ما", "هكذا", "بهذا")):
         k -= 1
     if k >= 0 and tokens[k].kind == "mark":
         return view.closes.get((p, k))
@@ -399,23 +402,23 @@ def _closing_mark_before(view: DocumentView, p: int, i: int) -> Quoted | None:
 
 
 def _subject_before(view: DocumentView, p: int, i: int, s0: int, lex: Lexicons) -> Mention | None:
-    """A subject written before its verb (وزير الدفاع الفرنسي جان إيف لودريان قال …)."""
+    """A subject written before its verb: وزير الدفاع الفرنسي جان إيف لودريان قال …،
+    وكان عادل الجبير، وزير الخارجية السعودي، قد قال …، … المسؤول التركي الذي قال …"""
     tokens = view.paragraphs[p].tokens
     end = i
-    if end - 1 >= s0 and tokens[end - 1].norm in _RELATIVES:
-        end -= 1  # … المسؤول التركي الذي قال إن
-    k = end - 1
-    while k >= s0 and tokens[k].kind == "word" and word_class(tokens[k], lex) in (
-            "title", "name", "definite", "organization", "anonymous", "group", "document"):
-        k -= 1
-        if end - k > 12:
-            return None
-    first = k + 1
-    if first >= end:
-        return None
-    for start in range(first, end):
+    while end - 1 >= s0 and (tokens[end - 1].norm in ("قد", "لقد") or tokens[end - 1].norm in _RELATIVES):
+        end -= 1
+    while end - 1 >= s0 and tokens[end - 1].text in _COMMAS:
+        end -= 1  # the comma that closes an apposition
+    for start in range(max(s0, end - 16), end):
+        before = tokens[start - 1] if start > s0 else None
+        at_boundary = (before is None or before.kind == "punct" and before.text not in _COMMAS
+                       or before.norm in _KANA or word_class(before, lex) in ("adverb", "connector"))
+        if not at_boundary:
+            continue
         m = read_mention(view.text, tokens, start, end, lex, skip_adverbs=False)
-        if m is not None and m.last == end and m.kind != "unknown":
+        if m is not None and m.last == end and m.kind != "unknown" and (
+                m.name is not None or m.kind != "organization" or m.head in lex.source_kinds):
             return m
     return None
 

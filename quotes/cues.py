@@ -53,6 +53,13 @@ def lookup_cue_word(word: str, lexicons: Lexicons) -> CueForm | None:
         hit = forms.get(cand)
         if hit is not None:
             return hit
+    # a verb with an object pronoun: هذا ما قاله الوزير، كما أكدته الصحيفة
+    for cand in candidates:
+        for suffix in ("ه", "ها"):
+            if cand.endswith(suffix) and len(cand) > len(suffix) + 2:
+                hit = forms.get(cand[: -len(suffix)])
+                if hit is not None and hit.form == "verb":
+                    return hit
     return None
 
 

@@ -156,6 +156,10 @@ def read_mention(text: str, tokens: Sequence[Token], i: int, limit: int,
         return None
     first = k
     cls = word_class(tokens[k], lex)
+    if cls in ("common", "adverb") and k + 1 < limit and (
+            (tokens[k].norm in lex.first_names and word_class(tokens[k + 1], lex) in ("name", "definite"))
+            or (word_class(tokens[k + 1], lex) == "name" and tokens[k].norm[:1] not in ("و", "ف"))):
+        cls = "name"  # فهد القحيز، عادل الجبير، مباركة عواينية: a first name that is also a word
     if cls == "quantifier" and k + 1 < limit:
         # بعض الحضور، أحد المواطنين، عدد من الناشطين: a group of sources
         j = k + 1

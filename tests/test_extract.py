@@ -118,3 +118,35 @@ def test_output_dict_shape():
     assert d["doc_id"] == "a.txt" and d["index"] == 0
     assert set(d["speaker"]) == {"name", "role", "kind", "mention"}
     assert 0 <= d["confidence"] <= 1
+
+
+def test_subject_before_the_verb_with_apposition():
+    one('وكان عادل الجبير، وزير الخارجية السعودي، قد قال إن الموقف "مرفوض".', type="mixed",
+        speaker="عادل الجبير", role="وزير الخارجية السعودي")
+
+
+def test_first_name_that_is_also_a_word():
+    one("جدد فهد القحيز، نائب رئيس اللجنة، تأكيده على عدم مشاركة اللاعبين.", type="reported",
+        speaker="فهد القحيز", role="نائب رئيس اللجنة", text="تأكيده على عدم مشاركة اللاعبين")
+
+
+def test_quote_then_hatha_ma_qalahu():
+    one('"إنه أكبر حدث رياضي"، هذا ما قاله وزير الرياضة فيتالي موتكو أمس.', type="direct",
+        cue="قاله", speaker="فيتالي موتكو", role="وزير الرياضة")
+
+
+def test_according_claim_takes_in_a_subjectless_cue():
+    quotes = EX.extract('صعدت الحكومة لهجتها محذرة من "عواقب وخيمة"، حسبما قالت أمس '
+                        "وزيرة الخارجية ليلى حداد.")
+    assert [q.type for q in quotes] == ["according"]
+    assert quotes[0].speaker.name == "ليلى حداد"
+
+
+def test_according_to_statements_names_their_speaker():
+    one("ارتفعت الأسعار بنسبة كبيرة حسب تصريحات وزير المالية خالد يوسف أمس.", type="according",
+        speaker="خالد يوسف", role="وزير المالية")
+
+
+def test_group_of_sources():
+    q = one("وأبدى بعض الحضور امتعاضهم من القرار.", type="reported", speaker="بعض الحضور")
+    assert q.speaker.kind == "group"
