@@ -133,6 +133,7 @@ def _feminine_title(tok: Token) -> bool:
 
 
 _SOURCE_KINDS = ("organization", "document", "anonymous", "group")
+_SOURCE_ADJECTIVES = frozenset({"مطلع", "مطلعه", "عيان", "مسوول", "مسووله", "رفيع", "رفيعه", "مقرب", "مقربه"})
 SPEECH = "speech"  # تصريحات، كلام: what was said; the speaker is the phrase after it
 
 
@@ -210,8 +211,9 @@ def read_mention(text: str, tokens: Sequence[Token], i: int, limit: int,
                 org_name_start = k  # شبكة التواصل الاجتماعي فيسبوك: the name is the speaker
                 k += 1
                 break
-            elif c == "common" and cls in ("anonymous", "group") and extra < 2:
-                k += 1  # مصدر أمني، شهود عيان
+            elif c == "common" and cls in ("anonymous", "group") and extra < 2 and (
+                    tokens[k].norm.endswith(("ي", "يه", "ون", "ين")) or tokens[k].norm in _SOURCE_ADJECTIVES):
+                k += 1  # مصدر أمني، مصادر مطلعة، شهود عيان
             elif tokens[k].norm in ("باسم",) and k + 1 < limit:
                 k += 2
             else:
@@ -343,6 +345,8 @@ def _mention(text, tokens, first, last, kind, name_start, name_end, role_start, 
     feminine = None
     if kind == "person" and role_start is not None:
         feminine = _feminine_title(tokens[role_start])
+    elif kind in ("organization", "document") and head:
+        feminine = head.endswith("ه")  # الوزارة قالت، الجيش قال: the noun's own gender
     if kind == "person" and name is None and role is None:
         kind = "unknown"
     return Mention(first, last, start, end, text[start:end], kind, name, name_key or (),
@@ -508,7 +512,7 @@ class SpeakerResolver:
             return max(named, key=lambda e: (folded.count(e.key[-1]), -e.position))
         if feminine is not None:
             for _, ent in reversed(self.history[-4:]):
-                if ent.feminine is None or ent.feminine == feminine or ent.kind != "person":
+                if ent.feminine is None or ent.feminine == feminine:
                     return ent
         return self.history[-1][1]
 
