@@ -187,10 +187,12 @@ def read_mention(text: str, tokens: Sequence[Token], i: int, limit: int,
         name_start, k = _name_chain(tokens, k, limit, lex)
         name_end = k
         kind = "person"
-        # apposition: كلوب، مدرب ليفربول
-        if (k + 1 < limit and tokens[k].text in _COMMAS
-                and word_class(tokens[k + 1], lex) == "title"):
-            role_first = k + 1
+        # apposition: كلوب، مدرب ليفربول / العبدالوهاب شيخ الصاغة (no comma)
+        comma = k < limit and tokens[k].text in _COMMAS
+        if (k + comma < limit and name_end > name_start
+                and word_class(tokens[k + comma], lex) == "title"
+                and strip_article(tokens[k + comma].norm) not in lex.courtesy):
+            role_first = k + comma
             k = _role_chain(tokens, role_first, limit, lex, allow_names=True)
             role_end = k
             return _mention(text, tokens, first, k, kind, name_start, name_end,
