@@ -46,6 +46,8 @@ def lookup_cue_word(word: str, lexicons: Lexicons) -> CueForm | None:
     candidates = [word]
     if len(word) > 3 and word[0] in "وف":
         candidates.append(word[1:])
+    if len(word) > 3 and word[0] == "ب":
+        candidates.append(word[1:])  # بقوله: a verbal noun after ب
     for cand in list(candidates):
         if len(cand) > 3 and cand[0] == "س" and cand[1] in "يتن":
             candidates.append(cand[1:])
@@ -58,7 +60,7 @@ def lookup_cue_word(word: str, lexicons: Lexicons) -> CueForm | None:
         for suffix in ("ه", "ها"):
             if cand.endswith(suffix) and len(cand) > len(suffix) + 2:
                 hit = forms.get(cand[: -len(suffix)])
-                if hit is not None and hit.form == "verb":
+                if hit is not None and hit.form in ("verb", "noun"):
                     return hit
     return None
 

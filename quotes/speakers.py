@@ -27,7 +27,7 @@ MAX_NAME_WORDS = 5
 MAX_ROLE_WORDS = 8
 _JOINERS = frozenset("-‐_")
 _COMMAS = frozenset("،,")
-_ROLE_LINKS = frozenset({"باسم", "في", "لدي", "ل"})  # المتحدث باسم الجيش، مدير الاتصالات في اللجنة
+_ROLE_LINKS = frozenset({"باسم", "في", "لدي", "ل", "علي"})  # المتحدث باسم الجيش، مدير الاتصالات في اللجنة
 
 
 @attrs.frozen
@@ -64,7 +64,7 @@ def word_class(tok: Token, lex: Lexicons) -> str:
     w = tok.norm
     if not w:
         return "punct"  # a lone tatweel or diacritic
-    if w == "علي" and tok.text.endswith("ي"):
+    if w == "علي" and tok.text.endswith("ي") and not tok.text.startswith(("و", "ف")):
         return "name"  # علي (Ali), which folds like the preposition على
     if len(w) == 1:
         return "particle"  # a prefix written apart: بـ، لـ
@@ -263,9 +263,14 @@ def _role_chain(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons,
         elif c == "common" and k + 1 < limit and word_class(tokens[k + 1], lex) in ("definite", "organization") \
                 and (not tokens[k - 1].norm.startswith("ال") or tokens[k].norm[0] == "ل"):
             k += 1  # a construct noun inside the role: رئيس هيئة شؤون الأسرى
-        elif tokens[k].norm in _ROLE_LINKS and k + 1 < limit and word_class(tokens[k + 1], lex) in (
-                "definite", "organization"):
-            k += 2
+        elif tokens[k].norm in _ROLE_LINKS and k + 1 < limit and (
+                word_class(tokens[k + 1], lex) in ("definite", "organization")
+                or (k + 2 < limit and word_class(tokens[k + 1], lex) == "common"
+                    and word_class(tokens[k + 2], lex) == "definite")):
+            k += 2  # المتحدث باسم الجيش، المشرف العام على كرة القدم
+        elif c == "preposition" and tokens[k].norm[0] in "بل" and k + 1 < limit and \
+                word_class(tokens[k + 1], lex) in ("definite", "name"):
+            k += 2  # … بنادي الأنصار، … لوزارة الخارجية
         else:
             break
     return k
