@@ -117,6 +117,11 @@ def find_candidates(view: DocumentView, lex: Lexicons) -> list[Candidate]:
                 continue
             if hit.kind == "according":
                 cand = _according(view, p, hit, lex, found)
+                if cand is None and hit.length > 1 and tokens[hit.index].norm.endswith("كما"):
+                    # كما أكد المصدر ضرورة …: no claim before it, so the verb is the cue
+                    verb = next(find_cues(tokens[hit.index + 1:hit.index + 2], lex), None)
+                    if verb is not None:
+                        cand = _speech(view, p, attrs.evolve(verb, index=hit.index + 1), lex)
             else:
                 cand = _speech(view, p, hit, lex)
             if cand is None:
@@ -240,7 +245,12 @@ def _speech(view: DocumentView, p: int, hit: CueHit, lex: Lexicons) -> Candidate
     after = i + hit.length
     k, ends = _scan_zone(view, p, after, len(tokens), lex)
     mention = None
-    if hit.kind == "verb":
+    if hit.kind == "verb" and hit.form is not None and hit.form.verb.key == "نقل":
+        # نقلت الوكالة عن المصدر قوله: the agency relays, the source speaks
+        relay = next((j for j in range(after, k) if tokens[j].norm == "عن"), None)
+        if relay is not None:
+            mention = read_mention(view.text, tokens, relay + 1, k, lex)
+    if hit.kind == "verb" and mention is None:
         mention = read_mention(view.text, tokens, after, k, lex)
         if mention is not None and ends == "end" and (
                 mention.kind == "unknown" or (mention.name is None and mention.kind == "organization"

@@ -133,7 +133,8 @@ def _feminine_title(tok: Token) -> bool:
 
 
 _SOURCE_KINDS = ("organization", "document", "anonymous", "group")
-_SOURCE_ADJECTIVES = frozenset({"مطلع", "مطلعه", "عيان", "مسوول", "مسووله", "رفيع", "رفيعه", "مقرب", "مقربه"})
+_SOURCE_ADJECTIVES = frozenset(fold(w) for w in ("مطلع", "مطلعة", "عيان", "مسؤول", "مسؤولة", "رفيع", "رفيعة",
+                                                   "مقرب", "مقربة", "أمني", "أمنية"))
 SPEECH = "speech"  # تصريحات، كلام: what was said; the speaker is the phrase after it
 
 
@@ -218,6 +219,9 @@ def read_mention(text: str, tokens: Sequence[Token], i: int, limit: int,
                 k += 1  # مصدر أمني، مصادر مطلعة، شهود عيان
             elif tokens[k].norm in ("باسم",) and k + 1 < limit:
                 k += 2
+            elif cls in ("anonymous", "group") and c == "preposition" and tokens[k].norm[0] in "بل" \
+                    and k + 1 < limit:
+                k += 1  # مصدر مسؤول بوزارة الكهرباء
             else:
                 break
             extra += 1
@@ -496,10 +500,10 @@ class SpeakerResolver:
             ent = self._by_head(mention.head, position, ("person",), mention.role or mention.text)
             if ent is not None:
                 return self._speak(ent, mention, position)
-        if mention.kind in ("organization", "document"):
+        if mention.kind in ("organization", "document", "anonymous"):
             # a short designation (الصحيفة، الاتحاد) refers to the fullest one named before
             if len(mention.text.split()) <= 2 and self.text[mention.start:mention.start + 2] in ("ال", "ال"):
-                ent = self._by_head(mention.head, position, ("organization", "document"))
+                ent = self._by_head(mention.head, position, (mention.kind,))
                 if ent is not None:
                     return self._speak(ent, mention, position)
         ent = Entity(mention.text, tuple(fold(mention.text).split()), mention.role if mention.kind == "person" else None,
