@@ -54,6 +54,7 @@ class Candidate:
     cue: CueHit | None = None
     cue_token: Token | None = None
     mention: Mention | None = None
+    topic: Mention | None = None  # the person the paragraph opens with, for subject-less cues
     feminine: bool | None = None
     plural: bool = False
     confidence: float = 0.5
@@ -258,7 +259,10 @@ def _speech(view: DocumentView, p: int, hit: CueHit, lex: Lexicons) -> Candidate
             mention = None  # a bare definite noun after the verb is its object here
         if mention is None:
             mention = _subject_before(view, p, i, s0, lex)
-    cand = Candidate("indirect", 0, 0, p, hit, tokens[i], mention, _gender(hit), hit.plural)
+    cand = Candidate("indirect", 0, 0, p, cue=hit, cue_token=tokens[i], mention=mention,
+                     feminine=_gender(hit), plural=hit.plural)
+    if mention is None:
+        cand.topic = _paragraph_topic(view, p, i, lex)
     if ends == "comp":
         a = k + 1
         b = clause_end(view, p, a, lex)
@@ -411,6 +415,15 @@ def _closing_mark_before(view: DocumentView, p: int, i: int) -> Quoted | None:
     return None
 
 
+def _paragraph_topic(view: DocumentView, p: int, i: int, lex: Lexicons) -> Mention | None:
+    """The person named at the start of the paragraph, before token ``i``."""
+    tokens = view.paragraphs[p].tokens
+    m = read_mention(view.text, tokens, 0, min(i, 8), lex, skip_adverbs=False)
+    if m is not None and m.kind == "person" and m.name and m.last < i:
+        return m
+    return None
+
+
 def _subject_before(view: DocumentView, p: int, i: int, s0: int, lex: Lexicons) -> Mention | None:
     """A subject written before its verb: وزير الدفاع الفرنسي جان إيف لودريان قال …،
     وكان عادل الجبير، وزير الخارجية السعودي، قد قال …، … المسؤول التركي الذي قال …"""
@@ -459,7 +472,8 @@ def _according(view: DocumentView, p: int, hit: CueHit, lex: Lexicons,
         return None
     # the claim: before the marker when the sentence already said it, else after the source
     words_before = [t for t in tokens[s0:i] if t.kind == "word"]
-    cand = Candidate("according", 0, 0, p, hit, tokens[i], mention, None, False, 0.7, "according")
+    cand = Candidate("according", 0, 0, p, cue=hit, cue_token=tokens[i], mention=mention,
+                     confidence=0.7, rule="according")
     if len(words_before) >= 3:
         a = s0
         inside = [prev for prev in found
@@ -517,10 +531,17 @@ def _headline(view: DocumentView, p: int, lex: Lexicons) -> Candidate | None:
     if len(rest) < 3 or len(tokens) > 60:
         return None
     mention = read_mention(view.text, tokens, 0, colon, lex, skip_adverbs=False)
+    if (mention is None or mention.last != colon) and colon <= 3 and all(
+            word_class(t, lex) in ("name", "common", "definite") for t in head):
+        # a short headline name that is also a word (معز: …): the colon vouches for it
+        start, end = head[0].start, head[-1].end
+        words = view.text[start:end]
+        mention = Mention(0, colon, start, end, words, "person", words,
+                          tuple(t.norm for t in head), None, head[0].norm, None, start, end)
     if mention is None or mention.last != colon:
         return None
     q = view.opens.get((p, colon + 1))
-    cand = Candidate("direct", 0, 0, p, None, None, mention, None, False, 0.6, "headline")
+    cand = Candidate("direct", 0, 0, p, mention=mention, confidence=0.6, rule="headline")
     if q is not None and q.end_paragraph == p:
         return _direct(view, cand, q, "headline")
     span = _span(view, p, colon + 1, len(tokens), keep_marks=True)

@@ -88,7 +88,8 @@ class Extractor:
         resolver = SpeakerResolver.for_document(text, view.paragraphs, self.lexicons)
         resolved = {}
         for cand in sorted(cands, key=lambda c: c.position):
-            resolved[id(cand)] = resolver.resolve(cand.mention, cand.position, cand.feminine, cand.plural)
+            resolved[id(cand)] = resolver.resolve(cand.mention, cand.position, cand.feminine, cand.plural,
+                                                  cand.topic)
         speakers = {key: resolver.speaker(value) for key, value in resolved.items()}
         quotes = []
         for index, cand in enumerate(sorted(cands, key=lambda c: c.start)):

@@ -470,9 +470,17 @@ class SpeakerResolver:
         return None
 
     def resolve(self, mention: Mention | None, position: int, feminine: bool | None,
-                plural: bool = False) -> "Resolved | None":
-        """The speaker for a cue at ``position``: from its mention, or from context."""
+                plural: bool = False, topic: Mention | None = None) -> "Resolved | None":
+        """The speaker for a cue at ``position``: from its mention, or from context.
+
+        ``topic`` is the person a paragraph opens with (معز معلول لا يخيفه شيء … وقال
+        إنه …): a cue with no subject refers to them when nobody has spoken since."""
         if mention is None:
+            last = self.history[-1][0] if self.history else -1
+            if topic is not None and topic.start > last and topic.kind == "person" and topic.name \
+                    and (feminine is None or topic.feminine is None or topic.feminine == feminine):
+                resolved = self.resolve(topic, topic.start, feminine)
+                return Resolved(resolved.entity, None) if resolved else None
             ent = self._recent(feminine)
             if ent is None:
                 return None

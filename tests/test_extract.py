@@ -150,3 +150,20 @@ def test_according_to_statements_names_their_speaker():
 def test_group_of_sources():
     q = one("وأبدى بعض الحضور امتعاضهم من القرار.", type="reported", speaker="بعض الحضور")
     assert q.speaker.kind == "group"
+
+
+def test_subjectless_cue_refers_to_the_person_the_paragraph_opens_with():
+    text = ('وقال المدرب سامي الطرابلسي إن الفريق جاهز.\n'
+            "ياسين براهيمي لا يخيفه شيء. وقد وصل إلى موسكو أمس. وقال إنه متفائل بالفوز.")
+    quotes = EX.extract(text)
+    assert quotes[-1].speaker.name == "ياسين براهيمي"
+    assert quotes[-1].speaker.mention is None
+
+
+def test_headline_with_a_short_name():
+    one('معز: "متفائل بالفوز على بلجيكا"', type="direct", speaker="معز", cue=None)
+
+
+def test_relayed_quote_names_the_source_not_the_agency():
+    q = one('ونقلت وكالة الأنباء الرسمية عن مصدر أمني قوله: "الوضع تحت السيطرة".', type="direct")
+    assert q.speaker.name == "مصدر أمني" and q.speaker.kind == "anonymous"
