@@ -68,8 +68,10 @@ def cached_extractor(options: ExtractorOptions) -> Extractor:
 
 
 def _limit_torch_threads() -> None:
-    """One thread per process: N workers on N cores must not each start N threads."""
-    if os.environ.get("OMP_NUM_THREADS") == "1" and "torch" in sys.modules:
+    """One thread per process: N workers on N cores must not each start N threads
+    (unless QUOTES_TORCH_THREADS says otherwise)."""
+    if (os.environ.get("OMP_NUM_THREADS") == "1" and not os.environ.get("QUOTES_TORCH_THREADS")
+            and "torch" in sys.modules):
         sys.modules["torch"].set_num_threads(1)
 
 

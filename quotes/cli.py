@@ -8,9 +8,10 @@ be loaded.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
-from typing import Iterator, Sequence, TextIO
+from typing import Iterable, Iterator, Sequence, TextIO
 
 import orjson
 
@@ -196,12 +197,13 @@ def extract_command(args: argparse.Namespace, parser: argparse.ArgumentParser, r
         sink = OutputSink(args.output, append=args.resume)
     except OSError as e:
         parser.error(f"cannot write {args.output}: {e.strerror}")
-    with sink:
+    # closing: a --fail-fast stop shuts the workers down now, not at garbage collection
+    with sink, contextlib.closing(chunks):
         failed = write_results(chunks, sink, args.emit, report, show_progress, args.fail_fast)
     return EXIT_FAILED if failed else EXIT_OK
 
 
-def write_results(chunks: Iterator[list[DocResult]], sink: OutputSink, emit: str, report: Reporter,
+def write_results(chunks: Iterable[list[DocResult]], sink: OutputSink, emit: str, report: Reporter,
                   show_progress: bool, fail_fast: bool) -> int:
     """Writes results chunk by chunk; returns the number of failed records."""
     from tqdm import tqdm
