@@ -93,7 +93,7 @@ def word_class(tok: Token, lex: Lexicons) -> str:
 
 _PREFIXES = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وس", "س")
 # ي and ك are left out: names end in them (شكري، فهمي، ملك)
-_SUFFIXES = ("", "ه", "ها", "هم", "هما", "هن", "كم", "نا", "ني", "ا")
+_SUFFIXES = ("", "ه", "ها", "هم", "هما", "هن", "كم", "نا", "ني", "ا", "ت", "وا", "ون", "ين")
 
 
 def _is_common(w: str, lex: Lexicons) -> bool:
@@ -101,8 +101,12 @@ def _is_common(w: str, lex: Lexicons) -> bool:
     common = lex.common_words
     if w in common:
         return True
-    if w[0] in "يتن" and len(w) > 3 and w[1:] in common:
-        return True  # an imperfect verb: يملك، تحاسب
+    for suffix in ("", "ه", "ها", "هم", "ون", "ان"):
+        stem = w[: len(w) - len(suffix)] if suffix else w
+        if suffix and not w.endswith(suffix):
+            continue
+        if stem[:1] in ("ي", "ت", "ن") and len(stem) > 3 and (stem[1:] in common or stem[1:] + "ه" in common):
+            return True  # an imperfect verb: يملك، تحاسب، تمليه
     for prefix in _PREFIXES:
         if not w.startswith(prefix):
             continue
@@ -162,6 +166,8 @@ def read_mention(text: str, tokens: Sequence[Token], i: int, limit: int,
             (tokens[k].norm in lex.first_names and word_class(tokens[k + 1], lex) in ("name", "definite"))
             or (word_class(tokens[k + 1], lex) == "name" and tokens[k].norm[:1] not in ("و", "ف"))):
         cls = "name"  # فهد القحيز، عادل الجبير، مباركة عواينية: a first name that is also a word
+    if cls == "name" and tokens[k].norm[:1] == "و" and tokens[k].norm not in lex.first_names:
+        return None  # وكندا، وعكست: a conjunction on a word, not the start of a name
     if cls == "quantifier" and k + 1 < limit:
         # بعض الحضور، أحد المواطنين، عدد من الناشطين: a group of sources
         j = k + 1
