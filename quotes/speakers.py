@@ -27,7 +27,7 @@ MAX_NAME_WORDS = 5
 MAX_ROLE_WORDS = 8
 _JOINERS = frozenset("-‐_")
 _COMMAS = frozenset("،,")
-_ROLE_LINKS = frozenset({"باسم", "في", "لدي", "ل", "علي"})  # المتحدث باسم الجيش، مدير الاتصالات في اللجنة
+_ROLE_LINKS = frozenset({"باسم", "في", "لدي", "ل", "علي", "الي"})  # المتحدث باسم الجيش، مدير الاتصالات في اللجنة
 
 
 @attrs.frozen
@@ -198,7 +198,8 @@ def read_mention(text: str, tokens: Sequence[Token], i: int, limit: int,
         comma = k < limit and tokens[k].text in _COMMAS
         if (k + comma < limit and name_end > name_start
                 and word_class(tokens[k + comma], lex) == "title"
-                and strip_article(tokens[k + comma].norm) not in lex.courtesy):
+                and not (strip_article(tokens[k + comma].norm) in lex.courtesy
+                         and tokens[k + comma].norm.startswith("ال"))):
             role_first = k + comma
             k = _role_chain(tokens, role_first, limit, lex, allow_names=True)
             role_end = k
@@ -266,6 +267,16 @@ def _role_chain(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons,
         c = word_class(tokens[k], lex)
         if strip_article(tokens[k].norm) in lex.courtesy:
             break  # رئيس النقابة الدكتور مازن: the courtesy title introduces the name
+        if tokens[k].text == "(":
+            close = next((j for j in range(k + 1, min(limit, k + 6)) if tokens[j].text == ")"), None)
+            if close is not None and close + 1 < limit and (
+                    tokens[close + 1].norm in _ROLE_LINKS or word_class(tokens[close + 1], lex) == "definite"):
+                k = close + 1  # منظمة الأغذية والزراعة (فاو) في العراق
+                continue
+            break
+        if c == "name" and word_class(tokens[k - 1], lex) == "organization":
+            k += 1  # في مجموعة زين: an organisation's name inside the role
+            continue
         if c in ("definite", "title", "organization") or (c == "number" and k - start > 1):
             k += 1
         elif allow_names and c == "name":
@@ -275,6 +286,7 @@ def _role_chain(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons,
             k += 1  # a construct noun inside the role: رئيس هيئة شؤون الأسرى
         elif tokens[k].norm in _ROLE_LINKS and k + 1 < limit and (
                 word_class(tokens[k + 1], lex) in ("definite", "organization")
+                or (tokens[k].norm == "الي" and word_class(tokens[k + 1], lex) == "name")
                 or (k + 2 < limit and word_class(tokens[k + 1], lex) == "common"
                     and word_class(tokens[k + 2], lex) == "definite")):
             k += 2  # المتحدث باسم الجيش، المشرف العام على كرة القدم
@@ -466,6 +478,11 @@ class SpeakerResolver:
             return bool(want) and len(want) > 1 and want <= set(words_of(e))
 
         named = [e for e in self.entities if e.key and e.role]
+        if len(want) > 1 and not any(full(e) for e in named + [e for _, e in self.history]):
+            # الفنان اللبناني, said of nobody named so: most likely the person speaking
+            recent = [e for _, e in reversed(self.history[-3:]) if e.kind in kinds and e.kind == "person"]
+            if recent:
+                return recent[0]
         for pool in ([e for _, e in reversed(self.history)],
                      [e for e in reversed(named) if e.position < position],
                      [e for e in named if e.position >= position]):
