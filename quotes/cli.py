@@ -62,10 +62,15 @@ class Reporter:
 
     def __init__(self, stream: TextIO | None = None) -> None:
         self.stream = stream
+        self.above_progress_bar = False  # write through tqdm so the bar is not garbled
 
     def __call__(self, message: str) -> None:
         stream = self.stream or sys.stderr
-        print(f"{PROG}: {message}", file=stream, flush=True)
+        if self.above_progress_bar:
+            from tqdm import tqdm
+            tqdm.write(f"{PROG}: {message}", file=stream)
+        else:
+            print(f"{PROG}: {message}", file=stream, flush=True)
 
 
 def positive_int(value: str) -> int:
@@ -209,6 +214,7 @@ def write_results(chunks: Iterable[list[DocResult]], sink: OutputSink, emit: str
     from tqdm import tqdm
 
     failed = 0
+    report.above_progress_bar = show_progress
     with tqdm(unit=" docs", file=sys.stderr, disable=not show_progress, dynamic_ncols=True,
               desc=PROG) as progress:
         for chunk in chunks:

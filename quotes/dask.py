@@ -3,7 +3,8 @@
 >>> import dask.bag as db                                      # doctest: +SKIP
 >>> from quotes.dask import extract_bag                        # doctest: +SKIP
 >>> records = db.read_text("news/*.jsonl").map(orjson.loads)   # doctest: +SKIP
->>> extract_bag(records, parser="none").map(orjson.dumps).to_textfiles("out/*.jsonl")  # doctest: +SKIP
+>>> out = extract_bag(records, parser="none")                  # doctest: +SKIP
+>>> out.map(lambda r: orjson.dumps(r).decode()).to_textfiles("out/*.jsonl")  # doctest: +SKIP
 
 Each worker process builds one Extractor per set of options and keeps it (the
 models load once per worker, not once per partition).
@@ -14,8 +15,10 @@ from __future__ import annotations
 from collections import deque
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
-from .batch import (DEFAULT_CHUNK_SIZE, DEFAULT_MAX_CHARS, ExtractorOptions, chunked, documents_of,
-                    extract_documents, merge_outcomes, process_chunk, cached_extractor)
+import attrs
+
+from .batch import (DEFAULT_CHUNK_SIZE, DEFAULT_MAX_CHARS, ExtractorOptions, cached_extractor, chunked,
+                    default_jobs, documents_of, extract_documents, merge_outcomes, process_chunk)
 from .errors import QuotesError
 from .io import DocResult, Document, InputItem, ReadOptions, docs_record, document_from_record
 
@@ -60,13 +63,8 @@ def element_as_item(element: Any, read_options: ReadOptions) -> InputItem:
     item = document_from_record(element, BAG_SOURCE, None, read_options)
     if isinstance(element, dict) and element.get(read_options.id_field) is None:
         # a bag element has no line number to name it by
-        return type(item)(**{**_fields(item), "doc_id": None})
+        return attrs.evolve(item, doc_id=None)
     return item
-
-
-def _fields(item: InputItem) -> dict[str, Any]:
-    import attrs
-    return attrs.asdict(item, recurse=False)
 
 
 def run_distributed(items: Iterable[InputItem], options: ExtractorOptions, *, scheduler: str | None,
@@ -80,7 +78,6 @@ def run_distributed(items: Iterable[InputItem], options: ExtractorOptions, *, sc
         raise QuotesError(f"--engine dask needs dask and distributed: {e}") from None
     cluster = None
     if scheduler is None:
-        from .batch import default_jobs
         cluster = LocalCluster(n_workers=jobs or default_jobs(), threads_per_worker=1, processes=True,
                                dashboard_address=None, silence_logs=40)
     client = Client(scheduler if scheduler is not None else cluster)

@@ -193,8 +193,9 @@ def read_text_bytes(data: bytes, source: str, options: ReadOptions, warn: Warn) 
     nul = data.find(b"\x00")
     if nul >= 0 and _ascii_compatible(options.encoding):
         return BadInput(source, f"binary file: NUL byte at byte offset {nul}", source)
+    bom = len(codecs.BOM_UTF8) if _is_utf8(options.encoding) and data.startswith(codecs.BOM_UTF8) else 0
     try:
-        text = decode(data, options, source, None, warn)
+        text = decode(data[bom:], options, source, None, warn, byte_offset=bom)
     except InputError as e:
         return BadInput(source, e.reason, source)
     nul = text.find("\x00")
@@ -293,7 +294,7 @@ def decode(data: bytes, options: ReadOptions, source: str, line: int | None, war
            byte_offset: int = 0) -> str:
     """``data`` decoded; undecodable bytes raise InputError with their file byte offset,
     or become U+FFFD (with a warning) under the "replace" policy."""
-    encoding = "utf-8-sig" if _is_utf8(options.encoding) and line is None else options.encoding
+    encoding = options.encoding
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as e:

@@ -7,7 +7,6 @@ import gzip
 import io
 import json
 import os
-from pathlib import Path
 
 import orjson
 import pytest
@@ -89,6 +88,13 @@ def test_utf8_bom_is_accepted_in_text_and_jsonl(tmp_path):
     jsonl.write_bytes(codecs.BOM_UTF8 + orjson.dumps({"id": "a", "text": SAID}) + b"\n")
     items, _ = read_all([txt, jsonl])
     assert [i.text for i in items] == [SAID, SAID]
+
+
+def test_byte_offsets_count_the_bom(tmp_path):
+    path = tmp_path / "bom-broken.txt"
+    path.write_bytes(codecs.BOM_UTF8 + b"ab\xffc")
+    items, _ = read_all([path])
+    assert items[0].message == "invalid utf-8 at byte offset 5"
 
 
 def test_cp1256_when_asked(tmp_path):
