@@ -114,6 +114,7 @@ class Lexicons:
     courtesy: frozenset[str]   # titles that stand right before a name (الدكتور، الشيخ)
     first_names: frozenset[str]
     source_kinds: dict[str, str]
+    media: frozenset[str]       # صحيفة، وكالة: sources that are also channels (قال لوكالة …)
     function_words: dict[str, str]  # word -> preposition | adverb | particle
     common_words: frozenset[str]
     headline_labels: frozenset[str]
@@ -136,10 +137,15 @@ class Lexicons:
         names_path = directory / "first_names.txt"
         first_names = frozenset(_read_lines(names_path)) if names_path.exists() else frozenset()
         kinds: dict[str, str] = {}
+        media: set[str] = set()
         kind = "organization"
         for line in _read_lines(directory / "sources.txt"):
             if line.startswith("kind:"):
                 kind = line.split(":", 1)[1].strip()
+            elif line.startswith("media:"):
+                word = fold(line.split(":", 1)[1])
+                media.add(word)
+                kinds.setdefault(word, kind)
             else:
                 kinds.setdefault(fold(line), kind)
         function_words: dict[str, str] = {}
@@ -152,8 +158,8 @@ class Lexicons:
         common_path = directory / "common_words.txt"
         common = frozenset(_read_lines(common_path)) if common_path.exists() else frozenset()
         labels = frozenset(fold(w) for w in _read_lines(directory / "headline_labels.txt"))
-        return cls(cue_forms, according, titles, courtesy, first_names, kinds, function_words, common,
-                   labels, directory)
+        return cls(cue_forms, according, titles, courtesy, first_names, kinds, frozenset(media),
+                   function_words, common, labels, directory)
 
 
 @functools.lru_cache(maxsize=1)

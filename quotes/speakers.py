@@ -291,7 +291,7 @@ def _role_chain(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons,
                     and word_class(tokens[k + 2], lex) == "definite")):
             k += 2  # المتحدث باسم الجيش، المشرف العام على كرة القدم
         elif c == "preposition" and tokens[k].norm[0] in "بل" and k + 1 < limit and \
-                word_class(tokens[k + 1], lex) in ("definite", "name"):
+                tokens[k].norm[1:] not in lex.media and word_class(tokens[k + 1], lex) in ("definite", "name"):
             k += 2  # … بنادي الأنصار، … لوزارة الخارجية
         else:
             break
