@@ -184,6 +184,12 @@ def read_mention(text: str, tokens: Sequence[Token], i: int, limit: int,
     role_end = name_start = name_end = None
     kind = "unknown"
     head = strip_article(tokens[k].norm)
+    if cls == "title" and not tokens[k].norm.startswith("ال") and k + 1 < limit \
+            and word_class(tokens[k + 1], lex) == "common" and tokens[k + 1].norm.endswith(("ي", "يه")) \
+            and (k + 2 >= limit or word_class(tokens[k + 2], lex) != "name"):
+        # مسؤول حكومي، مسؤول أمريكي: an unnamed official is an anonymous source
+        return _mention(text, tokens, first, k + 2, "anonymous", None, None, None, None,
+                        strip_article(tokens[k].norm), lex)
     if cls == "title":
         k = _role_chain(tokens, k, limit, lex)
         role_end = k
