@@ -216,3 +216,27 @@ def test_evaluate_reports_bad_files(tmp_path, run_quotes):
     assert proc.returncode == 1 and proc.stderr.startswith(b"quotes: gold.jsonl:1: not JSON")
     proc = run_quotes("evaluate", "missing.jsonl", *NONE)
     assert proc.returncode == 1 and b"missing.jsonl" in proc.stderr and b"Traceback" not in proc.stderr
+
+
+def bundled_models_missing() -> str | None:
+    from quotes import ModelError
+    from quotes.parse import bundled_models_dir, check_model_dir
+    try:
+        check_model_dir(bundled_models_dir())
+    except ModelError as e:
+        return str(e)
+    return None
+
+
+@pytest.mark.models
+@pytest.mark.slow
+def test_stanza_parser_with_worker_processes(tmp_path, run_quotes):
+    missing = bundled_models_missing()
+    if missing:
+        pytest.skip(f"bundled Stanza models are missing: {missing}")
+    write_jsonl(tmp_path / "in.jsonl", [{"id": i, "text": [SAID, INDIRECT, ADDED][i % 3]} for i in range(12)])
+    one = run_quotes("extract", "in.jsonl", "--emit", "docs", timeout=300)
+    two = run_quotes("extract", "in.jsonl", "--emit", "docs", "--jobs", "2", "--chunk-size", "4", timeout=300)
+    assert one.returncode == two.returncode == 0, one.stderr + two.stderr
+    assert two.stdout == one.stdout
+    assert sum(len(r["quotes"]) for r in read_jsonl(one.stdout)) >= 12
