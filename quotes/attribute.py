@@ -205,6 +205,8 @@ def clause_end(view: DocumentView, p: int, a: int, lex: Lexicons) -> int:
             continue
         if tok.sentence_end or tok.text in _CLAUSE_STOPS:
             return k
+        if k > a + 2 and tok.kind == "word" and _new_attribution(tokens, k, lex):
+            return k  # … في اليوم مضيفا أن …: a new attribution without a comma
         if k > a + 2 and tok.kind == "word" and (
                 (tok.norm == "كما" and k + 1 < n and word_class(tokens[k + 1], lex) == "cue")
                 or (tok.norm.lstrip("و") in _HASB and _is_according_start(tokens, k, lex))):
@@ -221,6 +223,14 @@ def clause_end(view: DocumentView, p: int, a: int, lex: Lexicons) -> int:
                 return k  # …، بينما اصطف …، إلا أن مراقبين …: a new clause
         k += 1
     return n
+
+
+def _new_attribution(tokens: Sequence[Token], k: int, lex: Lexicons) -> bool:
+    """A participle cue (مضيفا) or a و-verb cue (وأضاف) followed closely by a complementizer."""
+    form = lookup_cue_word(tokens[k].norm, lex)
+    if form is None or not (form.form == "participle" or tokens[k].norm[:1] in ("و", "ف")):
+        return False
+    return any(t.norm in _COMPLEMENTIZERS or t.text == ":" for t in tokens[k + 1:k + 4])
 
 
 def _is_according_start(tokens: Sequence[Token], k: int, lex: Lexicons) -> bool:
@@ -253,6 +263,8 @@ def _speech(view: DocumentView, p: int, hit: CueHit, lex: Lexicons) -> Candidate
             mention = read_mention(view.text, tokens, relay + 1, k, lex)
     if hit.kind == "verb" and mention is None:
         mention = read_mention(view.text, tokens, after, k, lex)
+        if mention is not None and mention.name and _glued_preposition(tokens[mention.first], hit, lex):
+            mention = None  # وعدت باتخاذ …: the verb's preposition, glued, starts its object
         if mention is not None and ends == "end" and (
                 mention.kind == "unknown" or (mention.name is None and mention.kind == "organization"
                                                and mention.head not in lex.source_kinds)):
@@ -365,6 +377,12 @@ def _after_preposition(tokens: Sequence[Token], a: int, b: int, preps: tuple[str
         if tok.kind == "mark":
             return k
     return a
+
+
+def _glued_preposition(tok: Token, hit: CueHit, lex: Lexicons) -> bool:
+    first = tok.norm[:1]
+    return (first in hit_preps(hit) and len(tok.norm) > 3 and tok.norm not in lex.first_names
+            and tok.norm[1:] not in lex.first_names)
 
 
 def hit_preps(hit: CueHit) -> tuple[str, ...]:
