@@ -167,3 +167,20 @@ def test_headline_with_a_short_name():
 def test_relayed_quote_names_the_source_not_the_agency():
     q = one('ونقلت وكالة الأنباء الرسمية عن مصدر أمني قوله: "الوضع تحت السيطرة".', type="direct")
     assert q.speaker.name == "مصدر أمني" and q.speaker.kind == "anonymous"
+
+
+def test_participle_without_a_comma_starts_a_new_quote():
+    quotes = EX.extract('وقال الخبير إن الإنتاج ارتفع في العام الماضي مضيفا أن ذلك "لم يحدث من قبل".')
+    assert [q.type for q in quotes] == ["indirect", "mixed"]
+    assert quotes[0].text == "الإنتاج ارتفع في العام الماضي"
+
+
+def test_glued_preposition_starts_the_object():
+    q = one("ووعدت الوزارة أمس باتخاذ الإجراءات اللازمة.", type="reported",
+            text="باتخاذ الإجراءات اللازمة")
+    assert q.speaker.name == "الوزارة"
+
+
+def test_unnamed_official_is_anonymous():
+    q = one("وقال مسؤول حكومي لرويترز إن المحادثات متوقفة.", type="indirect", speaker="مسؤول حكومي")
+    assert q.speaker.kind == "anonymous" and q.speaker.role is None
