@@ -59,6 +59,7 @@ class Candidate:
     plural: bool = False
     confidence: float = 0.5
     rule: str = ""
+    impersonal: bool = False  # يقال إن …: no speaker, and none from context
 
     @property
     def position(self) -> int:
@@ -272,8 +273,8 @@ def _speech(view: DocumentView, p: int, hit: CueHit, lex: Lexicons) -> Candidate
         if mention is None:
             mention = _subject_before(view, p, i, s0, lex)
     cand = Candidate("indirect", 0, 0, p, cue=hit, cue_token=tokens[i], mention=mention,
-                     feminine=_gender(hit), plural=hit.plural)
-    if mention is None:
+                     feminine=_gender(hit), plural=hit.plural, impersonal=hit.frame == "impersonal")
+    if mention is None and not cand.impersonal:
         cand.topic = _paragraph_topic(view, p, i, lex)
     if ends == "comp":
         a = k + 1

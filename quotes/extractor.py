@@ -88,6 +88,9 @@ class Extractor:
         resolver = SpeakerResolver.for_document(text, view.paragraphs, self.lexicons)
         resolved = {}
         for cand in sorted(cands, key=lambda c: c.position):
+            if cand.impersonal:
+                resolved[id(cand)] = None
+                continue
             resolved[id(cand)] = resolver.resolve(cand.mention, cand.position, cand.feminine, cand.plural,
                                                   cand.topic)
         speakers = {key: resolver.speaker(value) for key, value in resolved.items()}

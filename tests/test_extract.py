@@ -184,3 +184,9 @@ def test_glued_preposition_starts_the_object():
 def test_unnamed_official_is_anonymous():
     q = one("وقال مسؤول حكومي لرويترز إن المحادثات متوقفة.", type="indirect", speaker="مسؤول حكومي")
     assert q.speaker.kind == "anonymous" and q.speaker.role is None
+
+
+def test_it_is_said_has_no_speaker():
+    text = "وقال الوزير إن الخطة جاهزة. ويقال إن الحكومة ستتغير قريبا."
+    quotes = EX.extract(text)
+    assert quotes[1].cue.text == "ويقال" and quotes[1].speaker is None
