@@ -101,6 +101,8 @@ def _is_common(w: str, lex: Lexicons) -> bool:
     common = lex.common_words
     if w in common:
         return True
+    if w.startswith(("يست", "تست", "نست", "ويست", "وتست")) and len(w) >= 6:
+        return True  # a Form X imperfect verb: يستفيد، تستضيف
     for suffix in ("", "ه", "ها", "هم", "ون", "ان"):
         stem = w[: len(w) - len(suffix)] if suffix else w
         if suffix and not w.endswith(suffix):
@@ -429,8 +431,8 @@ class SpeakerResolver:
                 c = word_class(tok, lex)
                 if c not in ("title", "name") and c not in _SOURCE_KINDS:
                     continue
-                if k > 0 and word_class(tokens[k - 1], lex) in ("title", "name", "definite"):
-                    continue  # inside a phrase already read
+                if k > 0 and c != "title" and word_class(tokens[k - 1], lex) in ("title", "name", "definite"):
+                    continue  # inside a phrase already read (a title always opens one)
                 m = read_mention(text, tokens, k, len(tokens), lex, skip_adverbs=False)
                 # a bare unknown word is no evidence of a name: only a name that a role
                 # introduces or explains, and organisations, enter the index
