@@ -27,7 +27,8 @@ from .errors import ModelError
 from .lexicon import Lexicons
 from .normalize import fold
 from .resources import data_dir
-from .speakers import read_mention, word_class
+from .segment import Token
+from .speakers import read_mention
 
 MODEL_FILES = {
     "tokenize_model_path": "ar_tokenizer.pt",
@@ -183,10 +184,11 @@ def refine_with_parse(parser: Parser, views: Sequence[DocumentView], cands: Sequ
     windows = cue_windows(views, cands, everything)
     parses = parser.parse([parser_input(views[w.doc].text[w.start:w.end]) for w in windows])
     by_sentence = {(w.doc, w.paragraph, w.first): (w, words) for w, words in zip(windows, parses)}
-    stats = {"windows": len(windows), "subject_added": 0, "gender": 0}
+    stats = {"windows": len(windows), "words": sum(len(w) for w in parses),
+             "subject_added": 0, "name_completed": 0, "gender": 0}
     for d, (view, doc_cands) in enumerate(zip(views, cands)):
         for cand in doc_cands:
-            if cand.cue is None or cand.cue.kind != "verb":
+            if cand.cue is None or cand.cue.kind != "verb" or cand.impersonal:
                 continue
             a, _ = view.sentence_of(cand.paragraph, cand.cue.index)
             found = by_sentence.get((d, cand.paragraph, a))
@@ -195,6 +197,17 @@ def refine_with_parse(parser: Parser, views: Sequence[DocumentView], cands: Sequ
             window, words = found
             _apply(view, cand, window, words, lex, stats)
     return stats
+
+
+def tag_proper_nouns(tokens: Sequence[Token], window: Window, words: list[ParsedWord]) -> list[Token]:
+    """The paragraph's tokens, with those the parse tags PROPN marked ``proper``."""
+    spans = [(window.start + w.start, window.start + w.end) for w in words if w.upos == "PROPN"]
+    out = list(tokens)
+    for i in range(window.first, window.last):
+        tok = tokens[i]
+        if tok.kind == "word" and any(s < tok.end and tok.start < e for s, e in spans):
+            out[i] = attrs.evolve(tok, proper=True)
+    return out
 
 
 def _apply(view: DocumentView, cand: Candidate, window: Window, words: list[ParsedWord],
@@ -207,7 +220,16 @@ def _apply(view: DocumentView, cand: Candidate, window: Window, words: list[Pars
     if cand.feminine is None and verb.feminine is not None:
         cand.feminine = verb.feminine
         stats["gender"] += 1
+    tagged = tag_proper_nouns(tokens, window, words)
+    limit = _quote_start(tokens, cand, window)
     if cand.mention is not None:
+        # the same phrase read again with the parser's proper nouns: a name the rules
+        # took for a word (وزيرة الصحة سلمى الخطيب) completes the mention
+        again = read_mention(view.text, tagged, cand.mention.first, max(limit, cand.mention.last), lex,
+                             skip_adverbs=False)
+        if again is not None and again.name and not cand.mention.name and again.first == cand.mention.first:
+            cand.mention = again
+            stats["name_completed"] += 1
         return
     # a subject the rules did not read: let the rules read the phrase the parse points at
     subj = next((w for w in words if w.head == verb.index and w.deprel.startswith("nsubj")
@@ -215,17 +237,24 @@ def _apply(view: DocumentView, cand: Candidate, window: Window, words: list[Pars
     if subj is None:
         return
     start = window.start + _subtree_start(words, subj)
-    k = next((i for i, t in enumerate(tokens) if t.start <= start < t.end), None)
-    if k is None or k >= window.last or tokens[k].start >= cand.start and tokens[k].start < cand.end:
+    k = next((i for i in range(window.first, window.last) if tokens[i].start <= start < tokens[i].end), None)
+    if k is None or cand.start <= tokens[k].start < cand.end:
         return  # the subject lies inside the quote: a parse error
-    limit = min(window.last, next((i for i, t in enumerate(tokens) if t.start >= cand.start), window.last))
-    if k < cand.cue.index:
-        limit = cand.cue.index
-    mention = read_mention(view.text, tokens, k, limit, lex, skip_adverbs=False)
-    if mention is None or mention.kind == "unknown":
+    end = cand.cue.index if k < cand.cue.index else limit
+    mention = read_mention(view.text, tagged, k, end, lex, skip_adverbs=False)
+    if mention is None or mention.kind == "unknown" or (mention.name is None and mention.kind == "organization"
+                                                        and mention.head not in lex.source_kinds):
         return
     cand.mention = mention
     stats["subject_added"] += 1
+
+
+def _quote_start(tokens: Sequence[Token], cand: Candidate, window: Window) -> int:
+    """Index of the first token of the quote (or the window's end) after the cue."""
+    for i in range(cand.cue.index + 1, window.last):
+        if tokens[i].start >= cand.start and cand.start > tokens[cand.cue.index].start:
+            return i
+    return window.last
 
 
 def _word_at(words: list[ParsedWord], start: int, end: int, prefer: str) -> ParsedWord | None:

@@ -32,6 +32,7 @@ class Token:
     norm: str        # folded form, for lexicon look-ups
     kind: str        # "word" | "number" | "mark" | "punct"
     sentence_end: bool = False  # a full stop, ! or ? that closes a sentence
+    proper: bool = False        # the parser tagged it a proper noun (PROPN)
 
 
 @attrs.frozen

@@ -19,7 +19,7 @@ import attrs
 
 from .lexicon import Lexicons
 from .cues import lookup_cue_word
-from .normalize import fold, strip_article
+from .normalize import fold, has_article, strip_article
 from .segment import Paragraph, Token
 from .values import Span, Speaker
 
@@ -75,6 +75,8 @@ def word_class(tok: Token, lex: Lexicons) -> str:
         return group
     if lookup_cue_word(w, lex) is not None:
         return "cue"
+    if tok.proper and not has_article(w) and not _is_title(w, lex) and w not in lex.source_kinds:
+        return "name"  # the parse knows a name that is also a word (سلمى، جهاد)
     if "\u064b" in tok.text:
         return "common"  # tanween: an adverb or indefinite noun (خاسراً), never a name
     bare = strip_article(w)
@@ -339,7 +341,8 @@ def _name_chain(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons) -> t
                 and word_class(tokens[k + 1], lex) in ("name", "common"):
             k += 2  # جان-إيف، مروان_خوري
         elif c == "definite" and k > start and (strip_article(tok.norm) not in lex.common_words
-                                                  or (k - 1 == start and tokens[k - 1].norm in lex.first_names)):
+                                                  or (k - 1 == start and tokens[k - 1].norm in lex.first_names)
+                                                  or tok.proper):
             k += 1  # a family name with the article: بشار الأسد، سلمى الخطيب
             break
         elif tok.norm in ("ابو", "ابن", "بن", "عبد", "ام", "بنت") and k + 1 < limit:

@@ -1,0 +1,105 @@
+"""The parse stage, with a stand-in parser (the real models are tested in
+test_models.py): what the parse adds to the rules, and model loading errors."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotes import Extractor, ModelError
+from quotes.parse import ParsedWord, Parser, check_model_dir, parser_input
+
+SENTENCE = "وقالت وزيرة الصحة سلمى الخطيب إن الخطة جاهزة."
+# word: (upos, head word, deprel); وقالت is و + قالت
+ANALYSIS = {
+    "و": ("CCONJ", "قالت", "cc"), "قالت": ("VERB", None, "root"), "وزيرة": ("NOUN", "قالت", "nsubj"),
+    "الصحة": ("NOUN", "وزيرة", "nmod"), "سلمى": ("PROPN", "وزيرة", "appos"),
+    "الخطيب": ("PROPN", "سلمى", "flat"), "إن": ("SCONJ", "جاهزة", "mark"),
+    "الخطة": ("NOUN", "جاهزة", "nsubj"), "جاهزة": ("ADJ", "قالت", "ccomp"), ".": ("PUNCT", "قالت", "punct"),
+}
+
+
+class StandInParser:
+    """Parses the one sentence above the way a good parser would."""
+
+    def __init__(self):
+        self.calls = 0
+
+    def parse(self, texts):
+        self.calls += 1
+        out = []
+        for text in texts:
+            words, pos = [], 0
+            pieces = []
+            for token in text.replace(".", " .").split():
+                start = text.index(token, pos)
+                pos = start + len(token)
+                if token == "وقالت":
+                    pieces += [("و", start, start + 1), ("قالت", start + 1, pos)]
+                else:
+                    pieces.append((token, start, pos))
+            index = {w: i for i, (w, _, _) in enumerate(pieces)}
+            for i, (w, s, e) in enumerate(pieces):
+                upos, head, rel = ANALYSIS.get(w, ("X", None, "dep"))
+                words.append(ParsedWord(i, w, s, e, upos, "Gender=Fem" if w == "قالت" else "",
+                                        index[head] if head else -1, rel))
+            out.append(words)
+        return out
+
+
+def extractor_with(parser) -> Extractor:
+    ex = Extractor(parser="stanza")
+    ex._parser = parser
+    return ex
+
+
+def test_rules_alone_miss_a_name_that_is_also_a_word():
+    q = Extractor(parser="none").extract(SENTENCE)[0]
+    assert q.speaker.name != "سلمى الخطيب"
+
+
+def test_parse_completes_the_name_from_proper_nouns():
+    q = extractor_with(StandInParser()).extract(SENTENCE)[0]
+    assert q.type == "indirect" and q.text == "الخطة جاهزة"
+    assert q.speaker.name == "سلمى الخطيب"
+    assert q.speaker.role == "وزيرة الصحة"
+
+
+def test_only_sentences_with_a_verb_cue_are_parsed_in_one_batch():
+    parser = StandInParser()
+    ex = extractor_with(parser)
+    texts = [SENTENCE, "لا اقتباس في هذه الجملة.", SENTENCE]
+    results = list(ex.extract_many(texts))
+    assert parser.calls == 1
+    assert [len(r) for r in results] == [1, 0, 1]
+    assert ex.parse_stats["windows"] == 2
+
+
+def test_parser_input_keeps_offsets():
+    text = "قـال، الوزير,"
+    assert len(parser_input(text)) == len(text)
+    assert "," not in parser_input(text)
+
+
+def test_missing_model_file_is_named(tmp_path):
+    with pytest.raises(ModelError, match="ar_tokenizer.pt"):
+        check_model_dir(tmp_path)
+    with pytest.raises(ModelError, match="ar_tokenizer.pt"):
+        Parser.load(tmp_path)
+
+
+def test_truncated_model_file_is_named(tmp_path):
+    for name in ("ar_tokenizer.pt", "ar_mwt.pt", "ar_pos.pt", "ar_lemma.pt", "ar_depparse.pt",
+                 "ar_pretrain.pt"):
+        (tmp_path / name).write_bytes(b"x" * 100)
+    (tmp_path / "ar_pos.pt").write_bytes(b"")
+    with pytest.raises(ModelError, match="ar_pos.pt"):
+        check_model_dir(tmp_path)
+
+
+def test_unloadable_models_give_a_model_error(tmp_path):
+    for name in ("ar_tokenizer.pt", "ar_mwt.pt", "ar_pos.pt", "ar_lemma.pt", "ar_depparse.pt",
+                 "ar_pretrain.pt"):
+        (tmp_path / name).write_bytes(b"not a torch file" * 10)
+    (tmp_path / "resources.json").write_text("{}")
+    with pytest.raises(ModelError, match=str(tmp_path)):
+        Parser.load(tmp_path)
