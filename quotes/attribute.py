@@ -152,7 +152,8 @@ def _drop_overlaps(cands: list[Candidate]) -> list[Candidate]:
 
 # -- the zone after a cue
 
-def _scan_zone(view: DocumentView, p: int, i: int, limit: int, lex: Lexicons) -> tuple[int, str]:
+def _scan_zone(view: DocumentView, p: int, i: int, limit: int, lex: Lexicons,
+               preps: tuple[str, ...] = ()) -> tuple[int, str]:
     """Index and kind of what ends the zone after a cue: comp, colon, mark, cue or end.
 
     A short quoted name inside the zone (في حديث لـ"العربية.نت" أنه، مجموعة "آي اتش
@@ -165,8 +166,9 @@ def _scan_zone(view: DocumentView, p: int, i: int, limit: int, lex: Lexicons) ->
         if tok.kind == "mark" and (p, k) in view.opens:
             q = view.opens[(p, k)]
             if (k > i and q.closed and q.end_paragraph == p and q.close_token is not None
-                    and len(view.text[q.start:q.end].split()) <= 5):
-                k2, ends2 = _scan_zone(view, p, q.close_token + 1, min(limit, i + MAX_ZONE), lex)
+                    and len(view.text[q.start:q.end].split()) <= 5
+                    and tokens[k - 1].norm not in preps):  # أشار إلى "تلازم": the object, not a name
+                k2, ends2 = _scan_zone(view, p, q.close_token + 1, min(limit, i + MAX_ZONE), lex, preps)
                 if ends2 in ("comp", "colon", "mark") and k2 > q.close_token + 1 or (
                         ends2 == "comp" and k2 == q.close_token + 1):
                     return k2, ends2
@@ -255,7 +257,7 @@ def _speech(view: DocumentView, p: int, hit: CueHit, lex: Lexicons) -> Candidate
     i = hit.index
     s0, s1 = view.sentence_of(p, i)
     after = i + hit.length
-    k, ends = _scan_zone(view, p, after, len(tokens), lex)
+    k, ends = _scan_zone(view, p, after, len(tokens), lex, hit_preps(hit))
     mention = None
     if hit.kind == "verb" and hit.form is not None and hit.form.verb.key == "نقل":
         # نقلت الوكالة عن المصدر قوله: the agency relays, the source speaks
@@ -373,9 +375,7 @@ def _after_preposition(tokens: Sequence[Token], a: int, b: int, preps: tuple[str
         tok = tokens[k]
         if tok.norm in preps:
             return k + 1
-        if tok.kind == "word" and len(tok.norm) > 2 and tok.norm[0] in preps and len(tok.norm[0]) == 1:
-            return k
-        if tok.kind == "mark":
+        if tok.kind == "word" and len(tok.norm) > 2 and tok.norm[0] in preps:
             return k
     return a
 

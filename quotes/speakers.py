@@ -79,6 +79,8 @@ def word_class(tok: Token, lex: Lexicons) -> str:
         return "name"  # the parse knows a name that is also a word (سلمى، جهاد)
     if "\u064b" in tok.text:
         return "common"  # tanween: an adverb or indefinite noun (خاسراً), never a name
+    if w.startswith("ال") and w in lex.common_words:
+        return "common"  # التزام، التقاء: the letters of the article, not the article
     bare = strip_article(w)
     if _is_title(bare, lex):
         return "title"
@@ -332,6 +334,9 @@ def _name_chain(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons) -> t
         elif k == start and c in ("adverb", "common") and k + 1 < limit and word_class(tokens[k + 1], lex) == "name" \
                 and tok.norm[:1] not in ("و", "ف") and not tok.sentence_end:
             k += 1  # صباح راجح، جهاد مقدسي: a first name that is also a word
+        elif c == "common" and k == start and k + 2 < limit and tokens[k + 1].text in _JOINERS \
+                and tokens[k + 1].start == tok.end:
+            k += 1  # جان-إيف: a hyphenated first name
         elif c == "common" and k == start and k + 1 < limit and _surname_like(tokens[k + 1], lex):
             k += 1  # a first name that is also a word (عادل، أماني) before a surname
         elif c == "common" and k > start and tok.norm in lex.common_words and _ends_phrase(tokens, k + 1, limit, lex):

@@ -42,7 +42,13 @@ def main() -> int:
                 counts.update(WORD.findall(fold(text)))
     common = []
     for word, n in counts.items():
-        if n < args.min_count or word.startswith("ال") or len(word) < 2:
+        if n < args.min_count or len(word) < 2:
+            continue
+        if word.startswith("ال"):
+            # a word that merely starts with the letters of the article (التزام، التقاء):
+            # its own article form (الالتزام) is frequent
+            if counts.get("ال" + word, 0) >= max(3, args.min_ratio * n):
+                common.append(word)
             continue
         with_article = counts.get("ال" + word, 0) + counts.get("لل" + word, 0)  # الوزير، للوزير
         verb_like = counts.get(word + "ت", 0) + counts.get(word + "وا", 0)
