@@ -3,7 +3,7 @@ PYTHON ?= python3
 SHARED ?= ../shared
 PIP = $(PYTHON) -m pip
 
-.PHONY: install run test eval models bench clean
+.PHONY: install run test eval models lexicons bench clean
 
 # torch's CPU wheel first: a bare "torch" would pull a multi-GB CUDA build.
 install:
@@ -21,6 +21,11 @@ eval:
 
 models:
 	$(PYTHON) scripts/train_models.py --shared $(SHARED) --out data/models
+
+# the two mined lexicons, from the raw news corpus
+lexicons:
+	$(PYTHON) scripts/mine_common_words.py $(SHARED)/data/news-raw/*.jsonl.gz -o data/lexicons/common_words.txt
+	$(PYTHON) scripts/mine_first_names.py $(SHARED)/data/news-raw/*.jsonl.gz -o data/lexicons/first_names.txt
 
 bench:
 	$(PYTHON) bench/bench.py

@@ -12,17 +12,9 @@ from __future__ import annotations
 
 import argparse
 import collections
-import gzip
 import sys
-from pathlib import Path
 
-import orjson
-import regex
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from quotes.normalize import fold  # noqa: E402
-
-WORD = regex.compile(r"\p{Arabic}+")
+from corpus import folded_words, write_lexicon
 
 
 def main() -> int:
@@ -34,12 +26,8 @@ def main() -> int:
                     help="least count(ال+w)/count(w) for w to be a common word")
     args = ap.parse_args()
     counts: collections.Counter[str] = collections.Counter()
-    for path in args.corpus:
-        opener = gzip.open if path.endswith(".gz") else open
-        with opener(path, "rb") as f:
-            for line in f:
-                text = orjson.loads(line).get("text") or ""
-                counts.update(WORD.findall(fold(text)))
+    for words in folded_words(args.corpus):
+        counts.update(words)
     common = []
     for word, n in counts.items():
         if n < args.min_count or len(word) < 2:
@@ -56,14 +44,12 @@ def main() -> int:
             common.append(word)
         elif verb_like >= max(5, 0.1 * n) and counts.get("ي" + word[1:], 0) + counts.get("ي" + word, 0) > 0:
             common.append(word)
-    common.sort()
-    with open(args.out, "w", encoding="utf-8") as out:
-        out.write("# Common words: nouns, adjectives and verbs that are not personal names.\n")
-        out.write("# Mined by scripts/mine_common_words.py from ~20M words of Arabic news\n")
-        out.write(f"# (min count {args.min_count}; a word is common when its form with the article\n")
-        out.write(f"# ال is frequent, ratio >= {args.min_ratio}, or it inflects like a verb). Folded.\n")
-        for word in common:
-            out.write(word + "\n")
+    write_lexicon(args.out, [
+        "Common words: nouns, adjectives and verbs that are not personal names.",
+        "Mined by scripts/mine_common_words.py from ~20M words of Arabic news",
+        f"(min count {args.min_count}; a word is common when its form with the article",
+        f"ال is frequent, ratio >= {args.min_ratio}, or it inflects like a verb). Folded.",
+    ], sorted(common))
     print(f"{len(common)} common words from {len(counts)} distinct words", file=sys.stderr)
     return 0
 

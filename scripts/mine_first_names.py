@@ -13,17 +13,11 @@ from __future__ import annotations
 
 import argparse
 import collections
-import gzip
 import sys
-from pathlib import Path
 
-import orjson
-import regex
+from corpus import folded_words, write_lexicon
+from quotes.normalize import fold
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from quotes.normalize import fold  # noqa: E402
-
-WORD = regex.compile(r"\p{Arabic}+")
 # Words after which a personal name follows in news prose.
 ANCHORS = {fold(w) for w in (
     "الرئيس الرئيسة الأمير الأميرة الملك الشيخ الشيخة الدكتور الدكتورة السيد السيدة "
@@ -42,24 +36,19 @@ def main() -> int:
     args = ap.parse_args()
     total: collections.Counter[str] = collections.Counter()
     anchored: collections.Counter[str] = collections.Counter()
-    for path in args.corpus:
-        opener = gzip.open if path.endswith(".gz") else open
-        with opener(path, "rb") as f:
-            for line in f:
-                words = WORD.findall(fold(orjson.loads(line).get("text") or ""))
-                total.update(words)
-                for prev, word in zip(words, words[1:]):
-                    if prev in ANCHORS and not word.startswith(("ال", "وال", "فال", "بال", "لل", "كال")):
-                        anchored[word] += 1
+    for words in folded_words(args.corpus):
+        total.update(words)
+        for prev, word in zip(words, words[1:]):
+            if prev in ANCHORS and not word.startswith(("ال", "وال", "فال", "بال", "لل", "كال")):
+                anchored[word] += 1
     names = sorted(w for w, n in anchored.items()
                    if n >= args.min_anchored and n / total[w] >= args.min_ratio and len(w) > 1)
-    with open(args.out, "w", encoding="utf-8") as out:
-        out.write("# First names, also those that are common words (سلمي، جهاد، عادل).\n")
-        out.write("# Mined by scripts/mine_first_names.py from ~20M words of Arabic news: words that\n")
-        out.write(f"# follow a title word (الرئيس، الدكتور، اللاعب …) at least {args.min_anchored} times and in\n")
-        out.write(f"# at least {args.min_ratio:.0%} of their occurrences. Folded.\n")
-        for w in names:
-            out.write(w + "\n")
+    write_lexicon(args.out, [
+        "First names, also those that are common words (سلمي، جهاد، عادل).",
+        "Mined by scripts/mine_first_names.py from ~20M words of Arabic news: words that",
+        f"follow a title word (الرئيس، الدكتور، اللاعب …) at least {args.min_anchored} times and in",
+        f"at least {args.min_ratio:.0%} of their occurrences. Folded.",
+    ], names)
     print(f"{len(names)} first names", file=sys.stderr)
     return 0
 

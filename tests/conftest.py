@@ -34,3 +34,14 @@ def write_jsonl(path: Path, records: list) -> Path:
 
 def read_jsonl(data: bytes) -> list:
     return [orjson.loads(line) for line in data.splitlines() if line.strip()]
+
+
+def assert_spans(text: str, quotes: list) -> None:
+    """Every quote, cue and mention span indexes ``text``: text[start:end] == span text."""
+    for q in quotes:
+        assert text[q.quote.start:q.quote.end] == q.quote.text
+        if q.cue is not None:
+            assert text[q.cue.start:q.cue.end] == q.cue.text
+        if q.speaker is not None and q.speaker.mention is not None:
+            m = q.speaker.mention
+            assert text[m.start:m.end] == m.text

@@ -4,6 +4,8 @@ import pytest
 
 from quotes import Extractor, Quote
 
+from conftest import assert_spans
+
 EX = Extractor(parser="none")
 
 
@@ -103,13 +105,7 @@ def test_unbalanced_marks_do_not_lose_the_document():
     'وتابع «الأمر» "صعب".\n"جدا"', "",
 ])
 def test_offsets_index_the_text(text):
-    for q in EX.extract(text):
-        assert text[q.start:q.end] == q.text
-        if q.cue:
-            assert text[q.cue.start:q.cue.end] == q.cue.text
-        if q.speaker and q.speaker.mention:
-            m = q.speaker.mention
-            assert text[m.start:m.end] == m.text
+    assert_spans(text, EX.extract(text))
 
 
 def test_output_dict_shape():

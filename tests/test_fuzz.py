@@ -13,6 +13,8 @@ from quotes import Extractor
 from quotes.batch import extract_windowed
 from quotes.io import BadInput, Document, ReadOptions, read_stream
 
+from conftest import assert_spans
+
 EXTRACTOR = Extractor(parser="none")
 
 
@@ -31,16 +33,6 @@ def arabic_mix(max_size: int) -> st.SearchStrategy[str]:
     """Words, quotation marks, punctuation and odd characters, mostly space-separated."""
     return st.lists(st.tuples(PIECES, st.sampled_from([" ", "", " ", "\n"])), max_size=max_size).map(
         lambda parts: "".join(p + sep for p, sep in parts))
-
-
-def assert_spans(text: str, quotes: list) -> None:
-    for q in quotes:
-        assert text[q.quote.start:q.quote.end] == q.quote.text
-        if q.cue is not None:
-            assert text[q.cue.start:q.cue.end] == q.cue.text
-        if q.speaker is not None and q.speaker.mention is not None:
-            m = q.speaker.mention
-            assert text[m.start:m.end] == m.text
 
 
 @fast(600)

@@ -12,6 +12,8 @@ import pytest
 from quotes import Extractor
 from quotes.evaluate import evaluate, load_gold, predict_gold_texts
 
+from conftest import assert_spans
+
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
 
 pytestmark = pytest.mark.skipif(not (SHARED / "dev.jsonl").exists(),
@@ -41,11 +43,4 @@ def test_rule_layer_accuracy_floors(rules, name):
 
 def test_every_span_indexes_the_gold_texts(rules):
     for doc in load_gold(SHARED / "dev.jsonl"):
-        text = doc["text"]
-        for q in rules.extract(text, doc_id=doc["id"]):
-            assert text[q.start:q.end] == q.text
-            if q.cue:
-                assert text[q.cue.start:q.cue.end] == q.cue.text
-            if q.speaker and q.speaker.mention:
-                m = q.speaker.mention
-                assert text[m.start:m.end] == m.text
+        assert_spans(doc["text"], rules.extract(doc["text"], doc_id=doc["id"]))
