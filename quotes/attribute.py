@@ -259,11 +259,13 @@ def _speech(view: DocumentView, p: int, hit: CueHit, lex: Lexicons) -> Candidate
     after = i + hit.length
     k, ends = _scan_zone(view, p, after, len(tokens), lex, hit_preps(hit))
     mention = None
-    if hit.kind == "verb" and hit.form is not None and hit.form.verb.key == "نقل":
-        # نقلت الوكالة عن المصدر قوله: the agency relays, the source speaks
+    if hit.frame == "relay":
+        # نقلت الوكالة عن المصدر قوله: the agency relays, the source speaks; without عن
+        # the verb means to move (نقله إلى المستشفى)
         relay = next((j for j in range(after, k) if tokens[j].norm == "عن"), None)
-        if relay is not None:
-            mention = read_mention(view.text, tokens, relay + 1, k, lex)
+        if relay is None:
+            return None
+        mention = read_mention(view.text, tokens, relay + 1, k, lex)
     if hit.kind == "verb" and mention is None:
         mention = read_mention(view.text, tokens, after, k, lex)
         if mention is not None and mention.name and _glued_preposition(tokens[mention.first], hit, lex):

@@ -41,7 +41,8 @@ class CueForm:
 # The dual ا is left out: it makes nouns of cues (ردا على سؤال); duals are listed as extra.
 _PAST_SUFFIXES = {"": (False, False), "ت": (True, False), "وا": (False, True),
                   "تا": (True, True)}
-_PRESENT_PREFIXES = {"ي": False, "ت": True, "ن": False}
+# 1st person ن is left out: news attributes in the 3rd person, and نصف، نقل are nouns
+_PRESENT_PREFIXES = {"ي": False, "ت": True}
 _PRESENT_SUFFIXES = {"": False, "ون": True, "ان": True, "ين": True, "ن": True}
 _PTC_SUFFIXES = {"": (False, False), "ا": (False, False), "اً": (False, False),
                  "ه": (True, False), "ين": (False, True), "ون": (False, True),
