@@ -133,3 +133,52 @@ def test_a_dying_worker_fails_only_its_document():
         assert pool.outcomes([("d", SAID)], *pool.submit([("d", SAID)]))[0][1] is None
     finally:
         pool.close()
+
+
+def worker_pid(options: ExtractorOptions, docs: list) -> list:
+    import time
+    time.sleep(0.2)  # so that both workers get a task
+    return [(None, str(os.getpid()))]
+
+
+ORPHAN_SCRIPT = """
+import sys, time
+sys.path.insert(0, {tests!r})
+from quotes.batch import ExtractorOptions, WorkerPool
+from test_batch import worker_pid
+pool = WorkerPool(ExtractorOptions(parser="none"), 2, task=worker_pid)
+futures = [pool.submit([("x", "y")]) for _ in range(4)]
+print(" ".join(sorted({{f.result()[0][1] for _, f in futures}})), flush=True)
+time.sleep(60)
+"""
+
+
+def alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            return not any(line.startswith("State:\tZ") for line in f)
+    except FileNotFoundError:
+        return False
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="needs /proc to see the workers")
+def test_workers_exit_when_the_main_process_is_killed():
+    import signal
+    import subprocess
+    import sys
+    import time
+    script = ORPHAN_SCRIPT.format(tests=os.path.dirname(__file__))
+    main = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    try:
+        pids = [int(p) for p in main.stdout.readline().split()]
+        assert pids and all(alive(p) for p in pids)
+    finally:
+        main.send_signal(signal.SIGKILL)
+        main.wait()
+    deadline = time.monotonic() + 10
+    while any(alive(p) for p in pids) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    orphans = [p for p in pids if alive(p)]
+    for pid in orphans:
+        os.kill(pid, signal.SIGKILL)
+    assert orphans == []
