@@ -114,14 +114,17 @@ _COMPLEMENTIZER_START = ("ان", "انه", "انها", "بان", "بانه", "ب
 
 
 def _confirmed(tokens: list[Token] | tuple[Token, ...], i: int, form: CueForm, lexicons: Lexicons) -> bool:
-    """A cue form that is also a common particle (بين between, عبر via) counts only
-    when its preposition or a complementizer follows within a few words."""
+    """A cue form that is also a common particle (بين between, عبر via) or noun
+    (متابعة) counts only when its preposition, a complementizer or a colon follows
+    within a few words."""
     word = tokens[i].norm
     bare = word[1:] if word[:1] in ("و", "ف") and len(word) > 3 else word
-    if bare not in lexicons.function_words:
+    # a feminine participle is often a plain noun (متابعة follow-up, مطالبة demand)
+    ambiguous = bare in lexicons.function_words or (form.form == "participle" and bare.endswith("ه"))
+    if not ambiguous:
         return True
     for tok in tokens[i + 1:i + 11]:
-        if tok.norm in form.verb.preps or tok.norm in _COMPLEMENTIZER_START or tok.text == ":":
+        if tok.norm in form.verb.preps or tok.norm in _COMPLEMENTIZER_START or tok.text in (":", '"', "«", "“"):
             return True
         if tok.kind == "punct" and tok.text != ".":
             return False

@@ -40,3 +40,12 @@ def test_preposition_homograph_needs_its_preposition():
     # بين "between" is no cue; وبين أن "and he explained that" is
     assert not list(find_cues(tokenize("الفرق بين البلدين كبير"), LEX))
     assert [h.lemma for h in find_cues(tokenize("وبين أن الفرق كبير"), LEX)] == ["بين"]
+
+
+def test_feminine_participle_that_is_a_noun_needs_confirmation():
+    assert not list(find_cues(tokenize("وتجري متابعة القضية في المحكمة"), LEX))
+    assert [h.lemma for h in find_cues(tokenize("مشيرة إلى أن القضية مستمرة"), LEX)] == ["أشار"]
+
+
+def test_first_person_plural_is_no_cue():
+    assert lookup_cue_word(fold("نصف"), LEX) is None  # "half", not "we describe"
