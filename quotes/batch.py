@@ -9,8 +9,10 @@ sentence boundaries, with offsets mapped back to the whole document.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
+import signal
 import sys
 import threading
 import time
@@ -42,6 +44,7 @@ class ExtractorOptions:
     models: str | None = None
     batch_size: int = 32
     max_chars: int = DEFAULT_MAX_CHARS
+    timeout: float = 0.0   # seconds per document (per window of a long one); 0: none
 
 
 _EXTRACTORS: dict[ExtractorOptions, Extractor] = {}
@@ -125,37 +128,70 @@ def extract_windowed(extractor: Extractor, doc_id: str | None, text: str, max_ch
     return quotes
 
 
+class DocumentTimeout(Exception):
+    """A document took longer than the time limit."""
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Raises DocumentTimeout in the block after ``seconds`` (0: no limit). Works in a
+    process's main thread only (as in the worker processes); elsewhere, no limit."""
+    usable = (seconds > 0 and hasattr(signal, "setitimer")
+              and threading.current_thread() is threading.main_thread())
+    if not usable:
+        yield
+        return
+
+    def expire(signum: int, frame: Any) -> None:
+        raise DocumentTimeout(f"took more than {seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def extract_documents(extractor: Extractor, docs: list[tuple[str | None, str]],
-                      max_chars: int) -> list[Outcome]:
+                      max_chars: int, timeout: float = 0.0) -> list[Outcome]:
     """One outcome per (doc_id, text), in order. Short documents go through the parser
-    together; when that raises, each is retried alone so only the culprit fails."""
+    together; when that raises (or runs out of time), each is retried alone so only
+    the culprit fails."""
     outcomes: list[Outcome | None] = [None] * len(docs)
     short = [i for i, (_, text) in enumerate(docs) if len(text) <= max_chars or max_chars <= 0]
     try:
-        for i, quotes in zip(short, extractor.extract_many(docs[i] for i in short)):
-            outcomes[i] = ([q.to_dict() for q in quotes], None)
+        with time_limit(timeout * len(short)):
+            for i, quotes in zip(short, extractor.extract_many(docs[i] for i in short)):
+                outcomes[i] = ([q.to_dict() for q in quotes], None)
     except ModelError:
         raise
     except Exception:  # noqa: BLE001 -- isolated below, one document at a time
         pass
     for i, (doc_id, text) in enumerate(docs):
         if outcomes[i] is None:
-            outcomes[i] = _extract_one(extractor, doc_id, text, max_chars)
+            outcomes[i] = _extract_one(extractor, doc_id, text, max_chars, timeout)
     return outcomes  # type: ignore[return-value]
 
 
-def _extract_one(extractor: Extractor, doc_id: str | None, text: str, max_chars: int) -> Outcome:
+def _extract_one(extractor: Extractor, doc_id: str | None, text: str, max_chars: int,
+                 timeout: float = 0.0) -> Outcome:
+    windows = len(split_windows(text, max_chars))
     try:
-        return [q.to_dict() for q in extract_windowed(extractor, doc_id, text, max_chars)], None
+        with time_limit(timeout * windows):
+            return [q.to_dict() for q in extract_windowed(extractor, doc_id, text, max_chars)], None
     except ModelError:
         raise
+    except DocumentTimeout as e:
+        return None, f"extraction timed out: {e}"
     except Exception as e:  # noqa: BLE001 -- one bad document must not stop the batch
         return None, f"extraction failed: {type(e).__name__}: {e}"
 
 
 def process_chunk(options: ExtractorOptions, docs: list[tuple[str | None, str]]) -> list[Outcome]:
     """The outcomes of a chunk with this process's cached Extractor (the worker task)."""
-    return extract_documents(cached_extractor(options), docs, options.max_chars)
+    return extract_documents(cached_extractor(options), docs, options.max_chars, options.timeout)
 
 
 # --- streams -----------------------------------------------------------------------
@@ -193,7 +229,8 @@ def run_serial(items: Iterable[InputItem], options: ExtractorOptions,
     """Results chunk by chunk, in this process."""
     extractor = cached_extractor(options)
     for chunk in chunked(items, chunk_size):
-        yield merge_outcomes(chunk, extract_documents(extractor, documents_of(chunk), options.max_chars))
+        yield merge_outcomes(chunk, extract_documents(extractor, documents_of(chunk), options.max_chars,
+                                                      options.timeout))
 
 
 def default_jobs() -> int:

@@ -34,10 +34,18 @@ examples:
   quotes extract news.jsonl --emit docs --jobs 2 -o out.jsonl
 
   # rules only, from stdin
-  echo 'وقال الوزير: "سنواصل العمل".' | quotes extract --parser none
+  $ echo 'وقال الوزير: "سنواصل العمل".' | quotes extract --parser none
+  {"doc_id":"<stdin>","index":0,"type":"direct","quote":{"text":"سنواصل العمل","start":14,"end":26},
+   "cue":{"text":"وقال","lemma":"قال","start":0,"end":4},"speaker":{"name":"الوزير",...},"confidence":0.9}
 
   # continue a run that was interrupted
   quotes extract news.jsonl --emit docs -o out.jsonl --resume
+
+A record that cannot be read or processed is reported on stderr as
+"quotes: FILE:LINE: reason" and, with --emit docs, written as the input record
+plus "error", so the output has one line per input record (blank lines are not
+records). Exit status: 0 all records succeeded, 1 some failed, 2 usage error or
+models that cannot be loaded.
 """
 
 EVALUATE_EXAMPLES = """\
@@ -135,6 +143,9 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--max-chars", type=positive_int, default=DEFAULT_MAX_CHARS, metavar="N",
                          help="longer documents are processed in windows of at most N characters, "
                               f"cut at paragraph or sentence ends (default: {DEFAULT_MAX_CHARS}; 0: never)")
+    extract.add_argument("--timeout", type=float, default=0.0, metavar="SECONDS",
+                         help="fail a document that takes longer (per window of a long one; "
+                              "default: 0, no limit)")
     extract.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                          help="progress bar on stderr (default: when stderr is a terminal)")
     extract.add_argument("--fail-fast", action="store_true", help="stop at the first record that fails")
@@ -182,10 +193,13 @@ def extract_command(args: argparse.Namespace, parser: argparse.ArgumentParser, r
     read_options = ReadOptions(text_field=args.text_field, id_field=args.id_field, encoding=args.encoding,
                                decode_errors=args.decode_errors, format=args.format)
     options = ExtractorOptions(parser=args.parser, models=args.models, max_chars=args.max_chars,
+                               timeout=max(0.0, args.timeout),
                                batch_size=max(1, min(args.chunk_size or DEFAULT_CHUNK_SIZE, 64)))
     done: set[str] = set()
     if args.resume:
         done = prepare_resume(args.output, args.emit, args.id_field, report)
+    if not args.paths and sys.stdin.isatty():
+        report("reading documents from the terminal; end with Ctrl-D (see quotes extract --help)")
     items: Iterator[InputItem] = iter_inputs(args.paths, read_options, report)
     items = DuplicateIds(report).check(items)
     if done:

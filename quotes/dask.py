@@ -50,7 +50,7 @@ def extract_partition(elements: Iterable[Any], options: ExtractorOptions,
     results: list[DocResult] = []
     for chunk in chunked(items, options.batch_size):
         results.extend(merge_outcomes(chunk, extract_documents(extractor, documents_of(chunk),
-                                                               options.max_chars)))
+                                                               options.max_chars, options.timeout)))
     return [docs_record(result) for result in results]
 
 

@@ -182,3 +182,22 @@ def test_workers_exit_when_the_main_process_is_killed():
     for pid in orphans:
         os.kill(pid, signal.SIGKILL)
     assert orphans == []
+
+
+class Slow(Exploding):
+    """An extractor that hangs on documents containing "SLOW"."""
+
+    def extract(self, text, doc_id=None):
+        if "SLOW" in text:
+            import time
+            time.sleep(30)
+        return self.inner.extract(text, doc_id)
+
+
+def test_a_document_over_the_time_limit_fails_alone():
+    import time
+    start = time.monotonic()
+    outcomes = extract_documents(Slow(), [("a", SAID), ("b", "SLOW"), ("c", INDIRECT)], 1000, timeout=0.3)
+    assert time.monotonic() - start < 5
+    assert outcomes[1] == (None, "extraction timed out: took more than 0.3 s")
+    assert outcomes[0][0][0]["quote"]["text"] == "سنواصل العمل" and outcomes[2][1] is None
