@@ -81,12 +81,14 @@ def _round_robin(streams: list[Iterator[dict[str, Any]]]) -> Iterator[dict[str, 
 
 # --- one path, in a child process --------------------------------------------------
 
-def run_path(name: str, corpus: Path, quotes_out: Path) -> dict[str, Any]:
+def run_path(name: str, corpus: Path, quotes_out: Path, models: str | None) -> dict[str, Any]:
     """Extract the whole corpus with one path; the child-process side of ``measure``."""
     sys.path.insert(0, str(REPO))
     from quotes import Extractor, ModelError, QuotesError
 
-    options = dict(PATHS[name])
+    options: dict[str, Any] = dict(PATHS[name])
+    if options["parser"] == "stanza" and models:
+        options["models"] = models
     if "parse_everything" in options and "parse_everything" not in inspect.signature(Extractor).parameters:
         return {"path": name, "status": "unavailable", "reason": "Extractor has no parse_everything option"}
     docs = list(iter_records(corpus))
@@ -113,11 +115,12 @@ def run_path(name: str, corpus: Path, quotes_out: Path) -> dict[str, Any]:
     }
 
 
-def measure(name: str, corpus: Path, workdir: Path) -> dict[str, Any]:
+def measure(name: str, corpus: Path, workdir: Path, models: str | None) -> dict[str, Any]:
     """Run one path in a fresh process (its own peak RSS) and read its report."""
     quotes_out = workdir / f"{name}.quotes.jsonl"
     proc = subprocess.run([sys.executable, __file__, "--run-path", name, "--corpus", str(corpus),
-                           "--quotes-out", str(quotes_out)], capture_output=True, text=True)
+                           "--quotes-out", str(quotes_out)] + (["--models", models] if models else []),
+                          capture_output=True, text=True)
     if proc.returncode != 0:
         return {"path": name, "status": "failed", "reason": proc.stderr.strip().splitlines()[-1:]}
     result = json.loads(proc.stdout.strip().splitlines()[-1])
@@ -140,11 +143,12 @@ def same_quotes(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any] | None:
     return {"same": differing == 0, "documents_differing": differing, "documents": len(pairs)}
 
 
-def time_cli(corpus: Path, jobs: int, parser: str) -> dict[str, Any]:
+def time_cli(corpus: Path, jobs: int, parser: str, models: str | None) -> dict[str, Any]:
     """Wall time of ``quotes extract`` over the corpus with ``jobs`` processes."""
     start = time.perf_counter()
     proc = subprocess.run([sys.executable, "-m", "quotes.cli", "extract", str(corpus), "--parser", parser,
-                           "--jobs", str(jobs), "-o", os.devnull, "--no-progress"],
+                           "--jobs", str(jobs), "-o", os.devnull, "--no-progress"]
+                          + (["--models", models] if models and parser == "stanza" else []),
                           capture_output=True, text=True, cwd=REPO)
     seconds = time.perf_counter() - start
     if proc.returncode not in (0, 1):
@@ -199,13 +203,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--words", type=int, default=100_000, help="corpus size in words (default: 100000)")
     parser.add_argument("--paths", default="product,naive,rules", help="paths to run, comma-separated")
     parser.add_argument("--no-cli", action="store_true", help="skip the --jobs 1 / --jobs 2 timing")
+    parser.add_argument("--models", default=None, metavar="DIR|stanza",
+                        help="Stanza models for the product and naive paths (default: the bundled ones)")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     parser.add_argument("--run-path", choices=PATHS, help=argparse.SUPPRESS)
     parser.add_argument("--quotes-out", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
     if args.run_path:  # the child process of one path
-        print(json.dumps(run_path(args.run_path, args.corpus, args.quotes_out)))
+        print(json.dumps(run_path(args.run_path, args.corpus, args.quotes_out, args.models)))
         return 0
 
     if not args.corpus.exists():
@@ -222,7 +228,7 @@ def main(argv: list[str] | None = None) -> int:
                                   "paths": {}}
         for name in [p.strip() for p in args.paths.split(",") if p.strip()]:
             print(f"bench: {name} ...", file=sys.stderr, flush=True)
-            report["paths"][name] = measure(name, corpus, workdir)
+            report["paths"][name] = measure(name, corpus, workdir, args.models)
         report["product_vs_naive"] = same_quotes(report["paths"].get("product", {}),
                                                  report["paths"].get("naive", {}))
         if not args.no_cli:
@@ -230,7 +236,7 @@ def main(argv: list[str] | None = None) -> int:
             report["cli"] = []
             for jobs in (1, 2):
                 print(f"bench: quotes extract --jobs {jobs} ...", file=sys.stderr, flush=True)
-                report["cli"].append(time_cli(corpus, jobs, cli_parser))
+                report["cli"].append(time_cli(corpus, jobs, cli_parser, args.models))
         for r in report["paths"].values():
             r.pop("quotes_file", None)
     if args.json:
