@@ -259,7 +259,7 @@ def dumps_line(value: Any) -> bytes:
     try:
         return orjson.dumps(value) + b"\n"
     except TypeError:
-        return json.dumps(value, ensure_ascii=True).encode("ascii") + b"\n"
+        return json.dumps(value, ensure_ascii=True, separators=(",", ":")).encode("ascii") + b"\n"
 
 
 def document_from_record(record: Any, source: str, line: int | None,

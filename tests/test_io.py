@@ -243,4 +243,15 @@ def test_integers_beyond_64_bits_are_kept_exactly(tmp_path):
     [doc], _ = read_all([path])
     assert doc.doc_id == str(big) and doc.record["n"] == -big
     [line] = output_lines(DocResult(doc, quotes=[]), "docs")
+    assert b", " not in line
     assert json.loads(line) == {"id": big, "text": SAID, "n": -big, "doc_id": str(big), "quotes": []}
+
+
+def test_file_names_that_are_not_utf8(tmp_path):
+    raw_dir = os.fsencode(tmp_path)
+    with open(os.path.join(raw_dir, b"bad\xff.txt"), "wb") as f:
+        f.write(INDIRECT.encode())
+    [doc], _ = read_all([tmp_path])
+    assert isinstance(doc, Document) and doc.doc_id.endswith("bad\udcff.txt")
+    [line] = output_lines(DocResult(doc, quotes=[{"doc_id": doc.doc_id}]), "docs")
+    assert json.loads(line)["doc_id"] == doc.doc_id
