@@ -145,7 +145,7 @@ def build_parser() -> argparse.ArgumentParser:
                               f"cut at paragraph or sentence ends (default: {DEFAULT_MAX_CHARS}; 0: never)")
     extract.add_argument("--timeout", type=float, default=0.0, metavar="SECONDS",
                          help="fail a document that takes longer (per window of a long one; "
-                              "default: 0, no limit)")
+                              "not with --engine dask; default: 0, no limit)")
     extract.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                          help="progress bar on stderr (default: when stderr is a terminal)")
     extract.add_argument("--fail-fast", action="store_true", help="stop at the first record that fails")

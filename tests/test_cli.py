@@ -129,9 +129,11 @@ def test_jobs_2_gives_the_same_output_as_jobs_1(tmp_path, run_quotes):
     (tmp_path / "in.jsonl").open("ab").write(b"not json\n")
     one = run_quotes("extract", "in.jsonl", "--emit", "docs", *NONE, "--jobs", "1")
     two = run_quotes("extract", "in.jsonl", "--emit", "docs", *NONE, "--jobs", "2", "--chunk-size", "8")
-    assert one.returncode == two.returncode == 1
+    per_core = run_quotes("extract", "in.jsonl", "--emit", "docs", *NONE, "--jobs", "0", "--timeout", "60")
+    assert one.returncode == two.returncode == per_core.returncode == 1
     assert len(read_jsonl(one.stdout)) == 151
     assert two.stdout == one.stdout
+    assert per_core.stdout == one.stdout
 
 
 def test_a_20_mb_single_line_document_is_processed_whole(tmp_path, run_quotes):
