@@ -11,8 +11,8 @@ mostly verb-subject), and what ends it decides the quote's type:
     "…"، قال كارتر           mark before cue   → direct
     … حسب X / حسب X، …       according marker  → according
 
-A parse, when one is given (parse.py), corrects the speaker and the clause bounds
-where it is confident; without it these rules stand alone.
+A parse, when one is given (parse.py), adds speakers and names the rules missed;
+without it these rules stand alone.
 """
 
 from __future__ import annotations
@@ -31,16 +31,7 @@ from .speakers import Mention, read_mention, word_class
 MAX_ZONE = 30          # tokens between a cue and its complementizer, colon or mark
 _COMMAS = frozenset("،,")
 _CLAUSE_STOPS = frozenset("؛;")
-_COMPLEMENTIZERS = frozenset({
-    "ان", "انه", "انها", "انهم", "انهما", "اننا", "انني", "انك", "انكم", "انهن",
-    "بان", "بانه", "بانها", "بانهم", "بانهما", "باننا", "بانني",
-    "لان",  # عبرت عن "أسفها" لأن … is handled as reported; لأن after a cue is rare
-})
-_FA_INNA = frozenset({"فان", "فانه", "فانها", "فانهم", "فاننا"})
-_KANA = frozenset({"كان", "وكان", "كانت", "وكانت", "فكان", "فكانت"})  # وكان X قد قال
 _HASB = frozenset({"حسب", "بحسب", "حسبما"})  # according-to markers that need no comma
-_RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين"})
-_OBJECT_SAY_VERBS = frozenset({"اكد", "جدد", "بين", "اوضح", "ذكر", "كشف", "نقل", "ابلغ"})
 
 
 @attrs.define
@@ -102,7 +93,6 @@ class DocumentView:
 def find_candidates(view: DocumentView, lex: Lexicons) -> list[Candidate]:
     """All quote candidates of a document, in text order, without overlaps."""
     found: list[Candidate] = []
-    used_quotes: set[int] = set()
     for p, para in enumerate(view.paragraphs):
         tokens = para.tokens
         headline = _headline(view, p, lex)
@@ -130,9 +120,6 @@ def find_candidates(view: DocumentView, lex: Lexicons) -> list[Candidate]:
                 continue
             found.append(cand)
             taken_until = max(taken_until, cand.end)
-            for q in view.quoted:
-                if cand.start <= q.start and q.end <= cand.end + 1:
-                    used_quotes.add(q.open_at)
     found.sort(key=lambda c: (c.start, -c.end))
     return _drop_overlaps(found)
 
@@ -176,20 +163,16 @@ def _scan_zone(view: DocumentView, p: int, i: int, limit: int, lex: Lexicons,
         if tok.text == ":":
             return k, "colon"
         if tok.kind == "word":
-            if tok.norm in _COMPLEMENTIZERS:
+            if tok.norm in lex.group("complementizer"):
                 return k, "comp"
             if k > i and word_class(tok, lex) == "cue" and tok.norm[:1] in ("و", "ف"):
                 return k, "cue"
+            if tok.norm in lex.group("relative") and k + 1 < limit and word_class(tokens[k + 1], lex) == "cue":
+                return k, "cue"  # … انطون اوريخ الذي يستبعد أن …: the relative clause has its own cue
         if tok.sentence_end or tok.text in _CLAUSE_STOPS:
             return k, "end"
         k += 1
     return k, "end"
-
-
-def _zone_goes_on(tokens: Sequence[Token], k: int) -> bool:
-    """Whether the zone continues after a quoted name (more words, not the sentence end)."""
-    return k < len(tokens) and tokens[k].kind == "word" and tokens[k].norm in _COMPLEMENTIZERS | {"قائلا", "قايلا"} \
-        or (k < len(tokens) and tokens[k].text in (":", "،", ","))
 
 
 def clause_end(view: DocumentView, p: int, a: int, lex: Lexicons) -> int:
@@ -222,7 +205,7 @@ def clause_end(view: DocumentView, p: int, a: int, lex: Lexicons) -> int:
                     and word_class(tokens[k + 2], lex) == "cue"):
                 return k  # …، لكنه حذر من …: a new attribution after a particle
             if nxt.kind == "word" and word_class(nxt, lex) == "connector" and (
-                    nxt.norm == "بينما" or (k + 2 < n and tokens[k + 2].norm in _COMPLEMENTIZERS)):
+                    nxt.norm == "بينما" or (k + 2 < n and tokens[k + 2].norm in lex.group("complementizer"))):
                 return k  # …، بينما اصطف …، إلا أن مراقبين …: a new clause
         k += 1
     return n
@@ -233,7 +216,7 @@ def _new_attribution(tokens: Sequence[Token], k: int, lex: Lexicons) -> bool:
     form = lookup_cue_word(tokens[k].norm, lex)
     if form is None or not (form.form == "participle" or tokens[k].norm[:1] in ("و", "ف")):
         return False
-    return any(t.norm in _COMPLEMENTIZERS or t.text == ":" for t in tokens[k + 1:k + 4])
+    return any(t.norm in lex.group("complementizer") or t.text == ":" for t in tokens[k + 1:k + 4])
 
 
 def _is_according_start(tokens: Sequence[Token], k: int, lex: Lexicons) -> bool:
@@ -291,7 +274,7 @@ def _speech(view: DocumentView, p: int, hit: CueHit, lex: Lexicons) -> Candidate
         cand.start, cand.end = span
         cand.confidence = 0.8 if mention or hit.kind != "verb" else 0.7
         cand.rule = "comp"
-        return _checked(cand, mention, k, after)
+        return cand
     if ends == "colon":
         q = view.opens.get((p, k + 1))
         if q is not None:
@@ -396,17 +379,13 @@ def _takes_object(hit: CueHit) -> bool:
     if hit.form is None:
         return False
     verb = hit.form.verb
-    return verb.frame in ("announce", "urge", "feel", "stance") or bool(verb.preps) or verb.key in _OBJECT_SAY_VERBS
+    return verb.frame in ("announce", "urge", "feel", "stance") or bool(verb.preps) or verb.takes_object
 
 
 def _gender(hit: CueHit) -> bool | None:
     if hit.form is None:
         return None
     return hit.form.feminine
-
-
-def _checked(cand: Candidate, mention: Mention | None, k: int, after: int) -> Candidate:
-    return cand
 
 
 def _direct(view: DocumentView, cand: Candidate, q: Quoted, rule: str) -> Candidate | None:
@@ -450,14 +429,14 @@ def _subject_before(view: DocumentView, p: int, i: int, s0: int, lex: Lexicons) 
     وكان عادل الجبير، وزير الخارجية السعودي، قد قال …، … المسؤول التركي الذي قال …"""
     tokens = view.paragraphs[p].tokens
     end = i
-    while end - 1 >= s0 and (tokens[end - 1].norm in ("قد", "لقد") or tokens[end - 1].norm in _RELATIVES):
+    while end - 1 >= s0 and (tokens[end - 1].norm in ("قد", "لقد") or tokens[end - 1].norm in lex.group("relative")):
         end -= 1
     while end - 1 >= s0 and tokens[end - 1].text in _COMMAS:
         end -= 1  # the comma that closes an apposition
     for start in range(max(s0, end - 16), end):
         before = tokens[start - 1] if start > s0 else None
         at_boundary = (before is None or before.kind == "punct" and before.text not in _COMMAS
-                       or before.norm in _KANA or word_class(before, lex) in ("adverb", "connector"))
+                       or word_class(before, lex) in ("adverb", "connector", "kana"))
         if not at_boundary:
             continue
         m = read_mention(view.text, tokens, start, end, lex, skip_adverbs=False)
@@ -516,7 +495,7 @@ def _according(view: DocumentView, p: int, hit: CueHit, lex: Lexicons,
             break
         if tokens[k].kind == "word" and word_class(tokens[k], lex) == "cue":
             break
-    while a < limit and (tokens[a].text in _COMMAS or tokens[a].norm in _FA_INNA or tokens[a].norm == "ف"):
+    while a < limit and (tokens[a].text in _COMMAS or tokens[a].norm in lex.group("fa-inna") or tokens[a].norm == "ف"):
         a += 1
     b = clause_end(view, p, a, lex)
     span = _span(view, p, a, b)

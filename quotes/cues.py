@@ -110,9 +110,6 @@ def find_cues(tokens: list[Token] | tuple[Token, ...], lexicons: Lexicons) -> It
         i += 1
 
 
-_COMPLEMENTIZER_START = ("ان", "انه", "انها", "بان", "بانه", "بانها")
-
-
 def _confirmed(tokens: list[Token] | tuple[Token, ...], i: int, form: CueForm, lexicons: Lexicons) -> bool:
     """A cue form that is also a common particle (بين between, عبر via) or noun
     (متابعة) counts only when its preposition, a complementizer or a colon follows
@@ -124,7 +121,7 @@ def _confirmed(tokens: list[Token] | tuple[Token, ...], i: int, form: CueForm, l
     if not ambiguous:
         return True
     for tok in tokens[i + 1:i + 11]:
-        if tok.norm in form.verb.preps or tok.norm in _COMPLEMENTIZER_START or tok.text in (":", '"', "«", "“"):
+        if tok.norm in form.verb.preps or tok.norm in lexicons.group("complementizer") or tok.text in (":", '"', "«", "“"):
             return True
         if tok.kind == "punct" and tok.text != ".":
             return False

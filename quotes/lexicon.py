@@ -25,6 +25,7 @@ class Verb:
     key: str     # folded (اكد), for comparisons
     frame: str
     preps: tuple[str, ...] = ()
+    takes_object: bool = False  # a say verb whose noun object is the claim (أكد التزام …)
 
 
 @attrs.frozen
@@ -67,7 +68,8 @@ def _verb_forms(line: str, path: Path) -> dict[str, CueForm]:
             raise ValueError(f"{path}: bad field {field!r} in line {line!r}")
         opts[key] = value
     verb = Verb(lemma=lemma, key=fold(lemma), frame=opts.get("frame", "say"),
-                preps=tuple(fold(p) for p in opts.get("prep", "").split(",") if p))
+                preps=tuple(fold(p) for p in opts.get("prep", "").split(",") if p),
+                takes_object=opts.get("object") == "yes")
     forms: dict[str, CueForm] = {}
     if "past" in opts:
         stem = fold(opts["past"])
@@ -116,10 +118,16 @@ class Lexicons:
     first_names: frozenset[str]
     source_kinds: dict[str, str]
     media: frozenset[str]       # صحيفة، وكالة: sources that are also channels (قال لوكالة …)
-    function_words: dict[str, str]  # word -> preposition | adverb | particle
+    function_words: dict[str, str]  # word -> its group (preposition, adverb, complementizer …)
     common_words: frozenset[str]
     headline_labels: frozenset[str]
     directory: Path
+
+    groups: dict[str, frozenset[str]] = attrs.field(factory=dict)  # group -> its function words
+
+    def group(self, kind: str) -> frozenset[str]:
+        """The function words of one group of function_words.txt (complementizer, kana …)."""
+        return self.groups.get(kind, frozenset())
 
     @classmethod
     def load(cls, directory: str | Path | None = None) -> "Lexicons":
@@ -159,8 +167,12 @@ class Lexicons:
         common_path = directory / "common_words.txt"
         common = frozenset(_read_lines(common_path)) if common_path.exists() else frozenset()
         labels = frozenset(fold(w) for w in _read_lines(directory / "headline_labels.txt"))
+        groups: dict[str, set[str]] = {}
+        for word, group in function_words.items():
+            groups.setdefault(group, set()).add(word)
         return cls(cue_forms, according, titles, courtesy, first_names, kinds, frozenset(media),
-                   function_words, common, labels, directory)
+                   function_words, common, labels, directory,
+                   {name: frozenset(words) for name, words in groups.items()})
 
 
 @functools.lru_cache(maxsize=1)

@@ -364,7 +364,8 @@ def _ends_phrase(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons) -> 
         return False
     if tokens[k].sentence_end:
         return False
-    return word_class(tokens[k], lex) in ("punct", "mark", "preposition", "adverb", "particle", "cue")
+    return word_class(tokens[k], lex) in ("punct", "mark", "preposition", "adverb", "particle", "cue",
+                                          "complementizer", "fa-inna", "relative", "kana")
 
 
 def _surname_like(tok: Token, lex: Lexicons) -> bool:

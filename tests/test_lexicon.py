@@ -1,0 +1,44 @@
+"""The lexicon files: well-formed, consistent, and loadable from another directory."""
+
+import shutil
+from collections import Counter
+
+from quotes import Extractor
+from quotes.lexicon import Lexicons, default_lexicons
+from quotes.resources import data_dir
+
+LEX = default_lexicons()
+
+
+def entries(name: str) -> list[str]:
+    lines = (data_dir() / "lexicons" / name).read_text(encoding="utf-8").splitlines()
+    return [l.split("#", 1)[0].strip() for l in lines
+            if l.split("#", 1)[0].strip() and not l.startswith(("kind:",))]
+
+
+def test_no_function_word_is_in_two_groups():
+    twice = [w for w, n in Counter(entries("function_words.txt")).items() if n > 1]
+    assert twice == []
+
+
+def test_groups_the_rules_rely_on_exist():
+    for group in ("preposition", "adverb", "particle", "complementizer", "relative", "kana",
+                  "fa-inna", "connector", "quantifier"):
+        assert LEX.group(group), group
+
+
+def test_every_speech_verb_has_a_known_frame():
+    frames = {form.verb.frame for form in LEX.cue_forms.values()}
+    assert frames <= {"say", "stance", "announce", "urge", "feel", "impersonal", "relay"}
+
+
+def test_a_copied_lexicon_directory_can_be_extended(tmp_path):
+    target = tmp_path / "lexicons"
+    shutil.copytree(data_dir() / "lexicons", target)
+    text = "وتفاخر الوزير بأن الخطة نجحت."
+    assert Extractor(parser="none").extract(text) == []
+    with open(target / "speech_verbs.txt", "a", encoding="utf-8") as f:
+        f.write("# -- boasting\nتفاخر past=تفاخر present=تفاخر frame=say\n")
+    quotes = Extractor(parser="none", lexicons=target).extract(text)
+    assert [q.cue.lemma for q in quotes] == ["تفاخر"]
+    assert Lexicons.load(target).directory == target
