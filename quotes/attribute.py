@@ -263,6 +263,18 @@ def _speech(view: DocumentView, p: int, hit: CueHit, lex: Lexicons) -> Candidate
                      feminine=_gender(hit), plural=hit.plural, impersonal=hit.frame == "impersonal")
     if mention is None and not cand.impersonal:
         cand.topic = _paragraph_topic(view, p, i, lex)
+    if ends == "comp" and hit.frame in ("announce", "urge", "feel"):
+        # نفت واشنطن أمس اتهام روسيا لها بأنها …: a noun object before the complementizer
+        # is the claim, and the complementizer belongs to it
+        a = _object_start(tokens, after, k, mention, lex)
+        if k - a >= 2 and word_class(tokens[a], lex) in ("common", "definite") and not any(
+                t.kind == "punct" for t in tokens[a:k]):
+            b = clause_end(view, p, a, lex)
+            span = _span(view, p, a, b)
+            if span is not None:
+                cand.type, (cand.start, cand.end) = "reported", span
+                cand.confidence, cand.rule = 0.55, "object+comp"
+                return cand
     if ends == "comp":
         a = k + 1
         b = clause_end(view, p, a, lex)
@@ -335,7 +347,8 @@ def _speech(view: DocumentView, p: int, hit: CueHit, lex: Lexicons) -> Candidate
     if word_class(first, lex) in ("preposition",) and first.norm not in hit_preps(hit):
         return None
     if word_class(first, lex) == "definite" and not first.norm.startswith(("بال", "لل")) and (
-            hit.frame not in ("urge", "feel") and hit.lemma not in ("وصف", "نفى")):
+            hit.frame not in ("urge", "feel") and hit.kind != "participle"
+            and hit.lemma not in ("وصف", "نفى", "تعهد")):
         return None  # a definite noun after announce/say verbs is rarely the claim (أعلن … الطاقة)
     cand.type, (cand.start, cand.end) = "reported", span
     cand.confidence, cand.rule = 0.5, "object"

@@ -120,8 +120,11 @@ def _confirmed(tokens: list[Token] | tuple[Token, ...], i: int, form: CueForm, l
     ambiguous = bare in lexicons.function_words or (form.form == "participle" and bare.endswith("ه"))
     if not ambiguous:
         return True
-    for tok in tokens[i + 1:i + 11]:
-        if tok.norm in form.verb.preps or tok.norm in lexicons.group("complementizer") or tok.text in (":", '"', "«", "“"):
+    following = tokens[i + 1:i + 16]
+    for j, tok in enumerate(following):
+        if tok.norm in form.verb.preps and not (j + 1 < len(following) and following[j + 1].norm == "طريق"):
+            return True  # عبر … عن سعادته, but not عبر الحدود عن طريق البحر
+        if tok.norm in lexicons.group("complementizer") or tok.text in (":", '"', "«", "“"):
             return True
         if tok.kind == "punct" and tok.text != ".":
             return False
