@@ -323,7 +323,13 @@ def _speech(view: DocumentView, p: int, hit: CueHit, lex: Lexicons) -> Candidate
                     cand.type, (cand.start, cand.end) = "mixed", span
                     cand.confidence, cand.rule = 0.55, "mark-short"
                     return cand
-        return _direct(view, cand, q, "mark")
+        if short and q.closed and q.close_token is not None and q.end_paragraph == p \
+                and _continues(tokens, q.close_token + 1):
+            return None  # a quoted name inside the clause (شركة «زين السعودية» التي …)
+        cand = _direct(view, cand, q, "mark")
+        if cand is not None and hit.frame == "stance" and k > after and word_class(tokens[k - 1], lex) != "cue":
+            cand.confidence = 0.5  # ترى في المونديال وسيلة "…": a stance on a phrase, weak evidence
+        return cand
     # nothing ends the zone: a quote before the cue, or a noun object
     before = _closing_mark_before(view, p, i)
     if before is not None:
@@ -414,6 +420,11 @@ def _direct(view: DocumentView, cand: Candidate, q: Quoted, rule: str) -> Candid
     cand.confidence = 0.9 if q.closed else 0.6
     cand.rule = rule
     return cand
+
+
+def _continues(tokens: Sequence[Token], k: int) -> bool:
+    """Whether the clause goes on with a word right after a closing mark."""
+    return k < len(tokens) and tokens[k].kind == "word"
 
 
 def _closing_mark_before(view: DocumentView, p: int, i: int) -> Quoted | None:
@@ -555,8 +566,9 @@ def _headline(view: DocumentView, p: int, lex: Lexicons) -> Candidate | None:
         return None
     q = view.opens.get((p, colon + 1))
     cand = Candidate("direct", 0, 0, p, mention=mention, confidence=0.6, rule="headline")
-    if q is not None and q.end_paragraph == p:
-        return _direct(view, cand, q, "headline")
+    if q is not None and q.end_paragraph == p and q.close_token is not None and not any(
+            t.kind == "word" for t in tokens[q.close_token + 1:]):
+        return _direct(view, cand, q, "headline")  # بن سلامة: «…» — the marks hold it all
     span = _span(view, p, colon + 1, len(tokens), keep_marks=True)
     if span is None:
         return None

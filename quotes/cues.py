@@ -118,6 +118,10 @@ def _confirmed(tokens: list[Token] | tuple[Token, ...], i: int, form: CueForm, l
     bare = word[1:] if word[:1] in ("و", "ف") and len(word) > 3 else word
     # a feminine participle is often a plain noun (متابعة follow-up, مطالبة demand)
     ambiguous = bare in lexicons.function_words or (form.form == "participle" and bare.endswith("ه"))
+    if form.verb.needs_confirmation:
+        # زاد، جاء: only right before a complementizer, colon or quotation mark
+        return any(t.norm in lexicons.group("complementizer") or t.text in (":", '"', "«", "“")
+                   for t in tokens[i + 1:i + 9])
     if not ambiguous:
         return True
     following = tokens[i + 1:i + 16]

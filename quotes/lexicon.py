@@ -26,6 +26,7 @@ class Verb:
     frame: str
     preps: tuple[str, ...] = ()
     takes_object: bool = False  # a say verb whose noun object is the claim (أكد التزام …)
+    needs_confirmation: bool = False  # زاد، جاء: a cue only before a complementizer, colon or mark
 
 
 @attrs.frozen
@@ -69,7 +70,8 @@ def _verb_forms(line: str, path: Path) -> dict[str, CueForm]:
         opts[key] = value
     verb = Verb(lemma=lemma, key=fold(lemma), frame=opts.get("frame", "say"),
                 preps=tuple(fold(p) for p in opts.get("prep", "").split(",") if p),
-                takes_object=opts.get("object") == "yes")
+                takes_object=opts.get("object") == "yes",
+                needs_confirmation=opts.get("confirm") == "yes")
     forms: dict[str, CueForm] = {}
     if "past" in opts:
         stem = fold(opts["past"])

@@ -49,3 +49,9 @@ def test_feminine_participle_that_is_a_noun_needs_confirmation():
 
 def test_first_person_plural_is_no_cue():
     assert lookup_cue_word(fold("نصف"), LEX) is None  # "half", not "we describe"
+
+
+def test_verbs_with_other_meanings_need_a_complementizer_or_quote():
+    assert not list(find_cues(tokenize("المجموعة تزيد حصتها إلى 37 في المئة"), LEX))
+    assert not list(find_cues(tokenize("وجاء الوفد إلى القاهرة أمس"), LEX))
+    assert [h.lemma for h in find_cues(tokenize("وجاء في البيان أن الوفد وصل"), LEX)] == ["جاء"]

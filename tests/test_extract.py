@@ -186,3 +186,13 @@ def test_it_is_said_has_no_speaker():
     text = "وقال الوزير إن الخطة جاهزة. ويقال إن الحكومة ستتغير قريبا."
     quotes = EX.extract(text)
     assert quotes[1].cue.text == "ويقال" and quotes[1].speaker is None
+
+
+def test_quoted_name_inside_a_clause_is_not_a_quote():
+    quotes = EX.extract("وقالت المجموعة «زين السعودية» التي تعمل في السوق منذ عام 2008.")
+    assert all(q.text != "زين السعودية" for q in quotes)
+
+
+def test_headline_that_opens_with_a_quoted_name():
+    q = one("بن سلامة: «زين» تعول على السوق السعودية", type="direct")
+    assert q.text == "«زين» تعول على السوق السعودية"
