@@ -19,6 +19,7 @@ import time
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 import attrs
@@ -61,6 +62,18 @@ def build_extractor(options: ExtractorOptions) -> Extractor:
     except (ImportError, OSError) as e:
         raise ModelError(f"the {options.parser} parser cannot be loaded: {e}") from None
     return extractor
+
+
+def check_models(options: ExtractorOptions) -> None:
+    """Raises ModelError now, in the main process, when model files are missing: a
+    cheap check before starting workers that would each fail to load them."""
+    if options.parser != "stanza" or options.models == "stanza":
+        return
+    try:
+        from .parse import bundled_models_dir, check_model_dir
+    except ImportError as e:
+        raise ModelError(f"the stanza parser cannot be loaded: {e}") from None
+    check_model_dir(Path(options.models) if options.models else bundled_models_dir())
 
 
 def cached_extractor(options: ExtractorOptions) -> Extractor:
@@ -308,6 +321,7 @@ def run_parallel(items: Iterable[InputItem], options: ExtractorOptions, jobs: in
     """Results chunk by chunk from ``jobs`` worker processes, in input order, with at
     most two chunks per worker in flight (memory stays flat on any input size)."""
     jobs = jobs or default_jobs()
+    check_models(options)
     workers = WorkerPool(options, jobs)
     in_flight: deque[tuple[list[InputItem], list[tuple[str | None, str]], ProcessPoolExecutor, Future]] = deque()
 

@@ -12,13 +12,14 @@ models load once per worker, not once per partition).
 
 from __future__ import annotations
 
+import logging
 from collections import deque
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 import attrs
 
-from .batch import (DEFAULT_CHUNK_SIZE, DEFAULT_MAX_CHARS, ExtractorOptions, cached_extractor, chunked,
-                    default_jobs, documents_of, extract_documents, merge_outcomes, process_chunk)
+from .batch import (DEFAULT_CHUNK_SIZE, DEFAULT_MAX_CHARS, ExtractorOptions, cached_extractor, check_models,
+                    chunked, default_jobs, documents_of, extract_documents, merge_outcomes, process_chunk)
 from .errors import QuotesError
 from .io import DocResult, Document, InputItem, ReadOptions, docs_record, document_from_record
 
@@ -76,10 +77,11 @@ def run_distributed(items: Iterable[InputItem], options: ExtractorOptions, *, sc
         from distributed import Client, LocalCluster
     except ImportError as e:
         raise QuotesError(f"--engine dask needs dask and distributed: {e}") from None
+    check_models(options)
     cluster = None
     if scheduler is None:
         cluster = LocalCluster(n_workers=jobs or default_jobs(), threads_per_worker=1, processes=True,
-                               dashboard_address=None, silence_logs=40)
+                               dashboard_address=None, silence_logs=logging.CRITICAL)
     client = Client(scheduler if scheduler is not None else cluster)
     try:
         workers = max(1, len(client.scheduler_info().get("workers", {})))

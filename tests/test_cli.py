@@ -176,10 +176,11 @@ def test_progress_bar_only_when_asked_or_on_a_terminal(tmp_path, run_quotes):
 
 def test_models_that_cannot_load_are_a_clean_error(tmp_path, run_quotes):
     (tmp_path / "a.txt").write_text(SAID, encoding="utf-8")
-    proc = run_quotes("extract", "a.txt", "--models", str(tmp_path / "no-models"))
-    assert proc.returncode == 2
-    assert proc.stderr.startswith(b"quotes: error: ") and b"Traceback" not in proc.stderr
-    assert proc.stdout == b""
+    for jobs in ("1", "2"):
+        proc = run_quotes("extract", "a.txt", "--models", str(tmp_path / "no-models"), "--jobs", jobs)
+        assert proc.returncode == 2
+        assert proc.stderr.startswith(b"quotes: error: ") and b"Traceback" not in proc.stderr
+        assert b"no-models" in proc.stderr and proc.stdout == b""
 
 
 def test_help_shows_examples_and_version(run_quotes):
