@@ -15,8 +15,8 @@ answer is checked by the rules' own reading of the phrase (read_mention).
 
 from __future__ import annotations
 
-import json
 import os
+import re
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -30,11 +30,12 @@ from .resources import data_dir
 from .segment import Token
 from .speakers import read_mention
 
+# The parser reads no lemmas, so the pipeline's lemma step is the identity (it is
+# required by Stanza's depparse, and the trained lemmatizer would only cost time).
 MODEL_FILES = {
     "tokenize_model_path": "ar_tokenizer.pt",
     "mwt_model_path": "ar_mwt.pt",
     "pos_model_path": "ar_pos.pt",
-    "lemma_model_path": "ar_lemma.pt",
     "depparse_model_path": "ar_depparse.pt",
     "pos_pretrain_path": "ar_pretrain.pt",
     "depparse_pretrain_path": "ar_pretrain.pt",
@@ -102,7 +103,8 @@ class Parser:
         if os.environ.get("QUOTES_TORCH_THREADS"):
             torch.set_num_threads(int(os.environ["QUOTES_TORCH_THREADS"]))
         kwargs: dict[str, Any] = dict(lang="ar", processors=PROCESSORS, tokenize_no_ssplit=True,
-                                      download_method=None, logging_level="WARN", use_gpu=False)
+                                      lemma_use_identity=True, download_method=None,
+                                      logging_level="WARN", use_gpu=False)
         if models == "stanza":
             source = "stanza"
         else:
@@ -142,14 +144,25 @@ class Parser:
         return out
 
 
-def parser_input(text: str) -> str:
-    """The copy of a sentence the parser reads: same length, so offsets carry over.
-    Tatweel and bidi marks become spaces; Latin commas become Arabic ones, as the
-    treebank writes them."""
-    return text.translate(_PARSER_TABLE)
+_DELETE = re.compile("[\u064B-\u0652\u0670\u0640]")  # diacritics and tatweel: not in the treebank
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
 
-_PARSER_TABLE = str.maketrans({"\u0640": " ", ",": "،", "\u200f": " ", "\u200e": " ", "\u00a0": " "})
+def parser_input(text: str) -> tuple[str, list[int]]:
+    """The copy of a sentence the parser reads, and for each of its characters the
+    offset of that character in ``text``: diacritics and tatweel are deleted and
+    Arabic-Indic digits made Western, as the models were trained (data/models/README.md)."""
+    kept = [i for i, ch in enumerate(text) if not _DELETE.match(ch)]
+    normalised = "".join(text[i] for i in kept).translate(_DIGITS)
+    return normalised, kept
+
+
+def to_original(words: list[ParsedWord], offsets: list[int], length: int) -> list[ParsedWord]:
+    """Words with offsets into the original sentence instead of the parser's copy."""
+    def at(i: int) -> int:
+        return offsets[i] if i < len(offsets) else length
+    return [attrs.evolve(w, start=at(w.start), end=at(w.end - 1) + 1 if w.end > w.start else at(w.start))
+            for w in words]
 
 
 @attrs.frozen
@@ -182,7 +195,9 @@ def refine_with_parse(parser: Parser, views: Sequence[DocumentView], cands: Sequ
                       lex: Lexicons, everything: bool = False) -> dict[str, int]:
     """Parse the cue sentences of a batch and correct the candidates; counts of what changed."""
     windows = cue_windows(views, cands, everything)
-    parses = parser.parse([parser_input(views[w.doc].text[w.start:w.end]) for w in windows])
+    inputs = [parser_input(views[w.doc].text[w.start:w.end]) for w in windows]
+    parses = [to_original(words, offsets, w.end - w.start)
+              for w, (_, offsets), words in zip(windows, inputs, parser.parse([t for t, _ in inputs]))]
     by_sentence = {(w.doc, w.paragraph, w.first): (w, words) for w, words in zip(windows, parses)}
     stats = {"windows": len(windows), "words": sum(len(w) for w in parses),
              "subject_added": 0, "name_completed": 0, "gender": 0}
