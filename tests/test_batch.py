@@ -11,7 +11,7 @@ from quotes.batch import (WORKER_DIED, ExtractorOptions, WorkerPool, _EXTRACTORS
                           extract_windowed, process_chunk, run_parallel, run_serial, split_windows)
 from quotes.io import BadInput, Document
 
-from conftest import ADDED, INDIRECT, NO_QUOTE, SAID
+from conftest import ADDED, INDIRECT, NO_QUOTE, SAID, assert_spans
 
 RULES = ExtractorOptions(parser="none")
 
@@ -45,12 +45,8 @@ def test_windowed_extraction_maps_offsets_back_to_the_document():
     windowed = extract_windowed(ex, "d", text, 300)
     assert len(split_windows(text, 300)) > 10
     assert len(windowed) == len(whole) == 100
-    for q in windowed:
-        assert text[q.start:q.end] == q.text
-        assert text[q.cue.start:q.cue.end] == q.cue.text
-        if q.speaker and q.speaker.mention:
-            m = q.speaker.mention
-            assert text[m.start:m.end] == m.text
+    assert_spans(text, windowed)
+    assert all(q.cue is not None for q in windowed)
     assert [q.index for q in windowed] == list(range(100))
     assert [(q.start, q.end, q.type) for q in windowed] == [(q.start, q.end, q.type) for q in whole]
 
