@@ -51,6 +51,7 @@ class Candidate:
     confidence: float = 0.5
     rule: str = ""
     impersonal: bool = False  # يقال إن …: no speaker, and none from context
+    zone_end: int = -1        # token index after the cue's zone: where the parse stops being useful
 
     @property
     def position(self) -> int:
@@ -260,7 +261,8 @@ def _speech(view: DocumentView, p: int, hit: CueHit, lex: Lexicons) -> Candidate
         if mention is None:
             mention = _subject_before(view, p, i, s0, lex)
     cand = Candidate("indirect", 0, 0, p, cue=hit, cue_token=tokens[i], mention=mention,
-                     feminine=_gender(hit), plural=hit.plural, impersonal=hit.frame == "impersonal")
+                     feminine=_gender(hit), plural=hit.plural, impersonal=hit.frame == "impersonal",
+                     zone_end=min(k + 1, len(tokens)))
     if mention is None and not cand.impersonal:
         cand.topic = _paragraph_topic(view, p, i, lex)
     if ends == "comp" and hit.frame in ("announce", "urge", "feel"):

@@ -178,16 +178,25 @@ class Window:
 
 
 def cue_windows(views: Sequence[DocumentView], cands: Sequence[Sequence[Candidate]],
-                everything: bool = False) -> list[Window]:
-    """The sentences to parse: those that hold a verb cue (or every sentence)."""
+                everything: bool = False, whole_sentences: bool = False) -> list[Window]:
+    """The stretches to parse: for each sentence that holds a verb cue, from its start
+    to the end of the last cue's zone (the speaker is there, the quote's content is
+    not needed); whole sentences with ``whole_sentences``; every sentence with
+    ``everything``."""
     windows = []
     for d, (view, doc_cands) in enumerate(zip(views, cands)):
-        wanted = {(c.paragraph, view.sentence_of(c.paragraph, c.cue.index))
-                  for c in doc_cands if c.cue is not None and c.cue.kind == "verb"}
+        ends: dict[tuple[int, int], int] = {}
+        for c in doc_cands:
+            if c.cue is None or c.cue.kind != "verb" or c.impersonal:
+                continue
+            a, b = view.sentence_of(c.paragraph, c.cue.index)
+            end = b if whole_sentences or c.zone_end < 0 else min(b, max(c.zone_end, c.cue.index + 2))
+            ends[(c.paragraph, a)] = max(ends.get((c.paragraph, a), 0), end)
         for p, para in enumerate(view.paragraphs):
             for a, b in view.sentences[p]:
-                if everything or (p, (a, b)) in wanted:
-                    windows.append(Window(d, p, a, b, para.tokens[a].start, para.tokens[b - 1].end))
+                end = b if everything else ends.get((p, a))
+                if end is not None:
+                    windows.append(Window(d, p, a, end, para.tokens[a].start, para.tokens[end - 1].end))
     return windows
 
 

@@ -23,9 +23,11 @@ class StandInParser:
 
     def __init__(self):
         self.calls = 0
+        self.texts = []
 
     def parse(self, texts):
         self.calls += 1
+        self.texts += texts
         out = []
         for text in texts:
             words, pos = [], 0
@@ -41,7 +43,7 @@ class StandInParser:
             for i, (w, s, e) in enumerate(pieces):
                 upos, head, rel = ANALYSIS.get(w, ("X", None, "dep"))
                 words.append(ParsedWord(i, w, s, e, upos, "Gender=Fem" if w == "قالت" else "",
-                                        index[head] if head else -1, rel))
+                                        index.get(head, -1) if head else -1, rel))
             out.append(words)
         return out
 
@@ -72,6 +74,8 @@ def test_only_sentences_with_a_verb_cue_are_parsed_in_one_batch():
     assert parser.calls == 1
     assert [len(r) for r in results] == [1, 0, 1]
     assert ex.parse_stats["windows"] == 2
+    # only the attribution is parsed, up to the complementizer, not the quote's content
+    assert parser.texts == ["وقالت وزيرة الصحة سلمى الخطيب إن"] * 2
 
 
 def test_parser_input_maps_back_to_the_original():
