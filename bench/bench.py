@@ -144,16 +144,31 @@ def same_quotes(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any] | None:
 
 
 def time_cli(corpus: Path, jobs: int, parser: str, models: str | None) -> dict[str, Any]:
-    """Wall time of ``quotes extract`` over the corpus with ``jobs`` processes."""
-    start = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-m", "quotes.cli", "extract", str(corpus), "--parser", parser,
-                           "--jobs", str(jobs), "-o", os.devnull, "--no-progress"]
-                          + (["--models", models] if models and parser == "stanza" else []),
+    """Wall time of ``quotes extract`` over the corpus with ``jobs`` processes, and the
+    peak RSS of its largest process (run from a child, whose RUSAGE_CHILDREN is theirs)."""
+    command = [sys.executable, "-m", "quotes.cli", "extract", str(corpus), "--parser", parser,
+               "--jobs", str(jobs), "-o", os.devnull, "--no-progress"]
+    if models and parser == "stanza":
+        command += ["--models", models]
+    proc = subprocess.run([sys.executable, __file__, "--run-cli", json.dumps(command)],
                           capture_output=True, text=True, cwd=REPO)
-    seconds = time.perf_counter() - start
-    if proc.returncode not in (0, 1):
-        return {"jobs": jobs, "status": "failed", "reason": proc.stderr.strip().splitlines()[-1:]}
-    return {"jobs": jobs, "status": "ok", "parser": parser, "seconds": round(seconds, 3)}
+    try:
+        result = json.loads(proc.stdout.strip().splitlines()[-1])
+    except (IndexError, ValueError):
+        result = {"returncode": None, "stderr": proc.stderr}
+    if result["returncode"] not in (0, 1):
+        return {"jobs": jobs, "status": "failed", "reason": result["stderr"].strip().splitlines()[-1:]}
+    return {"jobs": jobs, "status": "ok", "parser": parser, "seconds": result["seconds"],
+            "largest_process_peak_rss_mb": result["peak_rss_mb"]}
+
+
+def run_cli(command: list[str]) -> dict[str, Any]:
+    """The child side of ``time_cli``."""
+    start = time.perf_counter()
+    proc = subprocess.run(command, capture_output=True, text=True, cwd=REPO)
+    return {"returncode": proc.returncode, "stderr": proc.stderr[-2000:],
+            "seconds": round(time.perf_counter() - start, 3),
+            "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)}
 
 
 # --- report ------------------------------------------------------------------------
@@ -185,14 +200,16 @@ def markdown(report: dict[str, Any]) -> str:
                      f"({comparison['documents_differing']} of {comparison['documents']} documents differ)")
     cli = report.get("cli", [])
     if cli:
-        lines += ["", "| quotes extract | parser | wall s | speed-up |", "|---|---|---:|---:|"]
+        lines += ["", "| quotes extract | parser | wall s | speed-up | largest process peak RSS MB |",
+                  "|---|---|---:|---:|---:|"]
         base = next((c["seconds"] for c in cli if c.get("status") == "ok" and c["jobs"] == 1), None)
         for c in cli:
             if c.get("status") != "ok":
-                lines.append(f"| --jobs {c['jobs']} | failed: {c.get('reason')} | | |")
+                lines.append(f"| --jobs {c['jobs']} | failed: {c.get('reason')} | | | |")
                 continue
             speedup = f"{base / c['seconds']:.2f}" if base else ""
-            lines.append(f"| --jobs {c['jobs']} | {c['parser']} | {c['seconds']:.2f} | {speedup} |")
+            lines.append(f"| --jobs {c['jobs']} | {c['parser']} | {c['seconds']:.2f} | {speedup} | "
+                         f"{c['largest_process_peak_rss_mb']:.0f} |")
     return "\n".join(lines)
 
 
@@ -208,8 +225,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     parser.add_argument("--run-path", choices=PATHS, help=argparse.SUPPRESS)
     parser.add_argument("--quotes-out", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--run-cli", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
+    if args.run_cli:  # the child process that times one command-line run
+        print(json.dumps(run_cli(json.loads(args.run_cli))))
+        return 0
     if args.run_path:  # the child process of one path
         print(json.dumps(run_path(args.run_path, args.corpus, args.quotes_out, args.models)))
         return 0
