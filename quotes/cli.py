@@ -227,23 +227,28 @@ def write_results(chunks: Iterable[list[DocResult]], sink: OutputSink, emit: str
     """Writes results chunk by chunk; returns the number of failed records."""
     from tqdm import tqdm
 
-    failed = 0
+    failed = records = 0
     report.above_progress_bar = show_progress
     with tqdm(unit=" docs", file=sys.stderr, disable=not show_progress, dynamic_ncols=True,
               desc=PROG) as progress:
         for chunk in chunks:
             for result in chunk:
+                records += 1
                 sink.add(output_lines(result, emit))
                 if result.failed:
                     failed += 1
                     report(f"{result.where}: {result.error}")
                     if fail_fast:
                         sink.flush()
+                        report("stopped at the first failure (--fail-fast)")
                         return failed
             sink.flush()
             progress.update(len(chunk))
             if failed:
                 progress.set_postfix(failed=failed, refresh=False)
+    report.above_progress_bar = False
+    if failed:
+        report(f"{failed} of {records} records failed")
     return failed
 
 

@@ -45,6 +45,7 @@ def test_docs_output_has_one_line_per_input_line_with_fields_kept(tmp_path, run_
     assert "quotes: mixed.jsonl:4: field 'text' is an array, not a string" in stderr
     assert "quotes: mixed.jsonl:5: invalid utf-8 at byte offset" in stderr
     assert "quotes: mixed.jsonl:7: duplicate id 'a'; both kept" in stderr
+    assert stderr.endswith("quotes: 4 of 7 records failed\n")
     assert "Traceback" not in stderr
 
 
