@@ -205,6 +205,8 @@ def load_predictions(path: str | Path, texts: Mapping[str, str]) -> dict[str, li
         elif "quote" in rec:  # one line per quote
             doc_id = str(rec.get("doc_id"))
             preds.setdefault(doc_id, []).append(pred_from_dict(rec, texts.get(doc_id)))
+        elif "error" in rec:  # a document that failed: it predicted nothing
+            preds.setdefault(str(rec.get("doc_id", rec.get("id"))), [])
         else:
             raise InputError("neither a quote nor a document record", source=str(path), line=n)
     return preds

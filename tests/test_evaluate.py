@@ -36,3 +36,13 @@ def test_score_counts():
     assert r["role"]["n"] == 0
     assert r["end_to_end"]["f1"] == 0.5
     assert r["quotes"]["exact"] == 1
+
+
+def test_predictions_may_hold_failed_documents(tmp_path):
+    from quotes.evaluate import load_predictions
+    path = tmp_path / "pred.jsonl"
+    path.write_text('{"id": "a", "text": "x", "error": "not JSON"}\n'
+                    '{"doc_id": "b", "quotes": [{"type": "direct", "quote": {"text": "x", "start": 0, "end": 1}}]}\n',
+                    encoding="utf-8")
+    preds = load_predictions(path, {"a": "x", "b": "x"})
+    assert preds["a"] == [] and len(preds["b"]) == 1
