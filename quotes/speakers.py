@@ -224,8 +224,16 @@ def read_mention(text: str, tokens: Sequence[Token], i: int, limit: int,
         org_name_start = None
         while k < limit and extra < 6:
             c = word_class(tokens[k], lex)
+            if c in ("definite", "organization", "document") and cls == "document" \
+                    and has_article(tokens[k - 1].norm) and not _adjective_like(tokens[k].norm):
+                break  # البيان الحكومة: a definite noun after a definite head is a new phrase
             if c in ("definite", "organization", "document"):
                 k += 1
+            elif c == "common" and tokens[k].norm[:1] in ("ل", "ب") and k + 1 < limit \
+                    and word_class(tokens[k + 1], lex) == "definite":
+                k += 2  # الاتحاد الدولي لكرة القدم
+            elif tokens[k].text == "(" and k + 2 < limit and tokens[k + 2].text == ")":
+                k += 3  # الاتحاد الدولي لكرة القدم (فيفا)
             elif c == "name" and cls == "organization" and (extra == 0 or word_class(tokens[k - 1], lex) == "name"):
                 k += 1  # حركة حماس، صحيفة فايننشال تايمز (a name right after the head)
             elif c == "name" and cls == "organization" and word_class(tokens[k - 1], lex) == "definite" \
@@ -355,6 +363,13 @@ def _name_chain(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons) -> t
         else:
             break
     return start, k
+
+
+def _adjective_like(word: str) -> bool:
+    """A definite word that can follow a definite noun as its adjective: a relative
+    adjective (الأميركية، الدولي) or a participle (المتحدة، المنظمة)."""
+    bare = strip_article(word)
+    return bare.endswith(("ي", "يه", "يون", "يين", "يات")) or bare.startswith(("م", "ت"))
 
 
 def _ends_phrase(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons) -> bool:
