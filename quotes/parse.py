@@ -30,12 +30,14 @@ from .resources import data_dir
 from .segment import Token
 from .speakers import read_mention
 
-# The parser reads no lemmas, so the pipeline's lemma step is the identity (it is
-# required by Stanza's depparse, and the trained lemmatizer would only cost time).
+# The parser reads no lemmas, so the pipeline's lemma step runs as the identity: Stanza's
+# depparse requires a lemma step (named by its model file), and the trained
+# lemmatizer would only cost time.
 MODEL_FILES = {
     "tokenize_model_path": "ar_tokenizer.pt",
     "mwt_model_path": "ar_mwt.pt",
     "pos_model_path": "ar_pos.pt",
+    "lemma_model_path": "ar_lemma.pt",
     "depparse_model_path": "ar_depparse.pt",
     "pos_pretrain_path": "ar_pretrain.pt",
     "depparse_pretrain_path": "ar_pretrain.pt",
@@ -55,6 +57,12 @@ class ParsedWord:
     feats: str
     head: int        # 0-based index of the head word; -1 for the root
     deprel: str
+    xpos: str = ""
+
+    @property
+    def proper(self) -> bool:
+        """A proper noun: PROPN, or X with an unknown or foreign XPOS (U…, X…), as PADT tags names."""
+        return self.upos == "PROPN" or (self.upos == "X" and self.xpos[:1] in ("X", "U", "F", ""))
 
     @property
     def feminine(self) -> bool | None:
@@ -139,7 +147,7 @@ class Parser:
                     end = w.end_char if w.end_char is not None else tok.end_char
                     words.append(ParsedWord(base + w.id - 1, w.text, start, end, w.upos or "",
                                             w.feats or "", base + w.head - 1 if w.head else -1,
-                                            w.deprel or ""))
+                                            w.deprel or "", w.xpos or ""))
             out.append(words)
         return out
 
@@ -224,8 +232,8 @@ def refine_with_parse(parser: Parser, views: Sequence[DocumentView], cands: Sequ
 
 
 def tag_proper_nouns(tokens: Sequence[Token], window: Window, words: list[ParsedWord]) -> list[Token]:
-    """The paragraph's tokens, with those the parse tags PROPN marked ``proper``."""
-    spans = [(window.start + w.start, window.start + w.end) for w in words if w.upos == "PROPN"]
+    """The paragraph's tokens, with those the parse tags as proper nouns marked ``proper``."""
+    spans = [(window.start + w.start, window.start + w.end) for w in words if w.proper]
     out = list(tokens)
     for i in range(window.first, window.last):
         tok = tokens[i]

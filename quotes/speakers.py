@@ -354,7 +354,8 @@ def _name_chain(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons) -> t
                 and word_class(tokens[k + 1], lex) in ("name", "common"):
             k += 2  # جان-إيف، مروان_خوري
         elif c == "definite" and k > start and (strip_article(tok.norm) not in lex.common_words
-                                                  or (k - 1 == start and tokens[k - 1].norm in lex.first_names)
+                                                  or (k - 1 == start and (tokens[k - 1].norm in lex.first_names
+                                                                          or tokens[k - 1].proper))
                                                   or tok.proper):
             k += 1  # a family name with the article: بشار الأسد، سلمى الخطيب
             break

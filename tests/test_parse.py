@@ -97,7 +97,8 @@ def test_missing_model_file_is_named(tmp_path):
 
 
 def test_truncated_model_file_is_named(tmp_path):
-    for name in ("ar_tokenizer.pt", "ar_mwt.pt", "ar_pos.pt", "ar_depparse.pt", "ar_pretrain.pt"):
+    for name in ("ar_tokenizer.pt", "ar_mwt.pt", "ar_pos.pt", "ar_lemma.pt", "ar_depparse.pt",
+                 "ar_pretrain.pt"):
         (tmp_path / name).write_bytes(b"x" * 100)
     (tmp_path / "ar_pos.pt").write_bytes(b"")
     with pytest.raises(ModelError, match="ar_pos.pt"):
@@ -105,7 +106,8 @@ def test_truncated_model_file_is_named(tmp_path):
 
 
 def test_unloadable_models_give_a_model_error(tmp_path):
-    for name in ("ar_tokenizer.pt", "ar_mwt.pt", "ar_pos.pt", "ar_depparse.pt", "ar_pretrain.pt"):
+    for name in ("ar_tokenizer.pt", "ar_mwt.pt", "ar_pos.pt", "ar_lemma.pt", "ar_depparse.pt",
+                 "ar_pretrain.pt"):
         (tmp_path / name).write_bytes(b"not a torch file" * 10)
     (tmp_path / "resources.json").write_text("{}")
     with pytest.raises(ModelError, match=str(tmp_path)):
