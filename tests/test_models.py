@@ -1,0 +1,46 @@
+"""The bundled Stanza models, loaded offline as the package ships them. Skipped, with
+the reason, when data/models is incomplete (e.g. a checkout without the model files)."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotes import Extractor
+from quotes.errors import ModelError
+from quotes.parse import Parser, bundled_models_dir, check_model_dir
+
+try:
+    check_model_dir(bundled_models_dir())
+    MISSING = None
+except ModelError as e:
+    MISSING = str(e)
+
+pytestmark = pytest.mark.skipif(MISSING is not None, reason=f"bundled models incomplete: {MISSING}")
+
+
+@pytest.fixture(scope="module")
+def parser() -> Parser:
+    return Parser.load()
+
+
+def test_bundled_models_load_offline_and_parse(parser):
+    words = parser.parse(["وقال الوزير إن الحكومة ستدعم المزارعين"])[0]
+    text = "وقال الوزير إن الحكومة ستدعم المزارعين"
+    assert any(w.upos == "VERB" for w in words)
+    assert all(0 <= w.start < w.end <= len(text) for w in words)
+    heads = [w.head for w in words]
+    assert heads.count(-1) >= 1 and all(-1 <= h < len(words) for h in heads)
+
+
+def test_parse_runs_in_batches(parser):
+    texts = ["وقال الوزير إن الخطة جاهزة", "وأضافت الوزيرة أن التمويل مضمون"]
+    assert [len(p) > 0 for p in parser.parse(texts)] == [True, True]
+
+
+def test_extractor_with_bundled_models_keeps_offsets():
+    text = 'وقالت وزيرة الصحة الأردنية سلمى الخطيب الأحد إن الوزارة ستوظف 400 طبيب. وأضافت: "التمويل مضمون".'
+    quotes = Extractor().extract(text)
+    assert [q.type for q in quotes] == ["indirect", "direct"]
+    for q in quotes:
+        assert text[q.start:q.end] == q.text
+    assert quotes[1].speaker.name == quotes[0].speaker.name
