@@ -259,7 +259,8 @@ def _apply(view: DocumentView, cand: Candidate, window: Window, words: list[Pars
         # took for a word (وزيرة الصحة سلمى الخطيب) completes the mention
         again = read_mention(view.text, tagged, cand.mention.first, max(limit, cand.mention.last), lex,
                              skip_adverbs=False)
-        if again is not None and again.name and not cand.mention.name and again.first == cand.mention.first:
+        if again is not None and again.name and not cand.mention.name and cand.mention.kind == "person" \
+                and again.first == cand.mention.first:
             cand.mention = again
             stats["name_completed"] += 1
         return
