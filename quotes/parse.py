@@ -175,36 +175,46 @@ def to_original(words: list[ParsedWord], offsets: list[int], length: int) -> lis
 
 @attrs.frozen
 class Window:
-    """A sentence sent to the parser: its offsets in the document."""
+    """A stretch of one sentence sent to the parser, and its offsets in the document."""
 
     doc: int
     paragraph: int
-    first: int     # token indices [first, last) of the sentence
+    sentence: int  # index of the sentence's first token
+    first: int     # token indices [first, last) of the stretch
     last: int
     start: int
     end: int
 
 
+CONTEXT_BEFORE = 8  # words parsed before a cue: room for a subject written first (X قال …)
+
+
 def cue_windows(views: Sequence[DocumentView], cands: Sequence[Sequence[Candidate]],
                 everything: bool = False, whole_sentences: bool = False) -> list[Window]:
-    """The stretches to parse: for each sentence that holds a verb cue, from its start
-    to the end of the last cue's zone (the speaker is there, the quote's content is
-    not needed); whole sentences with ``whole_sentences``; every sentence with
+    """The stretches to parse: around each verb cue, from a few words before it to the
+    end of its zone (the speaker is there; the quote's content is not needed), merged
+    per sentence; whole sentences with ``whole_sentences``; every sentence with
     ``everything``."""
     windows = []
     for d, (view, doc_cands) in enumerate(zip(views, cands)):
-        ends: dict[tuple[int, int], int] = {}
+        spans: dict[tuple[int, int], tuple[int, int]] = {}
         for c in doc_cands:
             if c.cue is None or c.cue.kind != "verb" or c.impersonal:
                 continue
             a, b = view.sentence_of(c.paragraph, c.cue.index)
-            end = b if whole_sentences or c.zone_end < 0 else min(b, max(c.zone_end, c.cue.index + 2))
-            ends[(c.paragraph, a)] = max(ends.get((c.paragraph, a), 0), end)
+            if whole_sentences or c.zone_end < 0:
+                first, end = a, b
+            else:
+                first = max(a, c.cue.index - CONTEXT_BEFORE)
+                end = min(b, max(c.zone_end, c.cue.index + 2))
+            old = spans.get((c.paragraph, a))
+            spans[(c.paragraph, a)] = (min(first, old[0]), max(end, old[1])) if old else (first, end)
         for p, para in enumerate(view.paragraphs):
             for a, b in view.sentences[p]:
-                end = b if everything else ends.get((p, a))
-                if end is not None:
-                    windows.append(Window(d, p, a, end, para.tokens[a].start, para.tokens[end - 1].end))
+                first, end = (a, b) if everything else spans.get((p, a), (None, None))
+                if first is not None:
+                    windows.append(Window(d, p, a, first, end, para.tokens[first].start,
+                                          para.tokens[end - 1].end))
     return windows
 
 
@@ -215,7 +225,7 @@ def refine_with_parse(parser: Parser, views: Sequence[DocumentView], cands: Sequ
     inputs = [parser_input(views[w.doc].text[w.start:w.end]) for w in windows]
     parses = [to_original(words, offsets, w.end - w.start)
               for w, (_, offsets), words in zip(windows, inputs, parser.parse([t for t, _ in inputs]))]
-    by_sentence = {(w.doc, w.paragraph, w.first): (w, words) for w, words in zip(windows, parses)}
+    by_sentence = {(w.doc, w.paragraph, w.sentence): (w, words) for w, words in zip(windows, parses)}
     stats = {"windows": len(windows), "words": sum(len(w) for w in parses),
              "subject_added": 0, "name_completed": 0, "gender": 0}
     for d, (view, doc_cands) in enumerate(zip(views, cands)):
