@@ -2,7 +2,7 @@
 
 >>> import quotes
 >>> [q.text for q in quotes.extract('وقال الوزير: "سنواصل العمل".', parser="none")]
-['سنواصل العمل.']
+['سنواصل العمل']
 """
 
 from .values import Cue, Quote, Span, Speaker, QUOTE_TYPES, SPEAKER_KINDS
