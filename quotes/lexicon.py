@@ -120,6 +120,7 @@ class Lexicons:
     first_names: frozenset[str]
     source_kinds: dict[str, str]
     media: frozenset[str]       # صحيفة، وكالة: sources that are also channels (قال لوكالة …)
+    source_adjectives: frozenset[str]  # أمني، مطلعة: what describes an unnamed source
     function_words: dict[str, str]  # word -> its group (preposition, adverb, complementizer …)
     common_words: frozenset[str]
     headline_labels: frozenset[str]
@@ -149,6 +150,7 @@ class Lexicons:
         first_names = frozenset(_read_lines(names_path)) if names_path.exists() else frozenset()
         kinds: dict[str, str] = {}
         media: set[str] = set()
+        source_adjectives: set[str] = set()
         kind = "organization"
         for line in _read_lines(directory / "sources.txt"):
             if line.startswith("kind:"):
@@ -157,6 +159,8 @@ class Lexicons:
                 word = fold(line.split(":", 1)[1])
                 media.add(word)
                 kinds.setdefault(word, kind)
+            elif line.startswith("adjective:"):
+                source_adjectives.add(fold(line.split(":", 1)[1]))
             else:
                 kinds.setdefault(fold(line), kind)
         function_words: dict[str, str] = {}
@@ -173,7 +177,7 @@ class Lexicons:
         for word, group in function_words.items():
             groups.setdefault(group, set()).add(word)
         return cls(cue_forms, according, titles, courtesy, first_names, kinds, frozenset(media),
-                   function_words, common, labels, directory,
+                   frozenset(source_adjectives), function_words, common, labels, directory,
                    {name: frozenset(words) for name, words in groups.items()})
 
 

@@ -143,9 +143,6 @@ def _feminine_title(tok: Token) -> bool:
 
 
 _SOURCE_KINDS = ("organization", "document", "anonymous", "group")
-_SOURCE_ADJECTIVES = frozenset(fold(w) for w in ("مطلع", "مطلعة", "عيان", "مسؤول", "مسؤولة", "رفيع", "رفيعة",
-                                                   "مقرب", "مقربة", "أمني", "أمنية"))
-SPEECH = "speech"  # تصريحات، كلام: what was said; the speaker is the phrase after it
 
 
 def read_mention(text: str, tokens: Sequence[Token], i: int, limit: int,
@@ -242,7 +239,7 @@ def read_mention(text: str, tokens: Sequence[Token], i: int, limit: int,
                 k += 1
                 break
             elif c == "common" and cls in ("anonymous", "group") and extra < 2 and (
-                    tokens[k].norm.endswith(("ي", "يه", "ون", "ين")) or tokens[k].norm in _SOURCE_ADJECTIVES):
+                    tokens[k].norm.endswith(("ي", "يه", "ون", "ين")) or tokens[k].norm in lex.source_adjectives):
                 k += 1  # مصدر أمني، مصادر مطلعة، شهود عيان
             elif tokens[k].norm in ("باسم",) and k + 1 < limit:
                 k += 2
