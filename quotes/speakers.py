@@ -534,7 +534,7 @@ class SpeakerResolver:
                     and (feminine is None or topic.feminine is None or topic.feminine == feminine):
                 resolved = self.resolve(topic, topic.start, feminine)
                 return Resolved(resolved.entity, None) if resolved else None
-            ent = self._recent(feminine)
+            ent = self._recent(feminine, plural)
             if ent is None:
                 return None
             return self._speak(ent, None, position)
@@ -574,7 +574,7 @@ class SpeakerResolver:
         return self._speak(ent, mention, position, remember=mention.head in self.lex.source_kinds
                            or mention.kind in ("person", "anonymous", "document", "group"))
 
-    def _recent(self, feminine: bool | None) -> Entity | None:
+    def _recent(self, feminine: bool | None, plural: bool = False) -> Entity | None:
         if not self.history:
             # nobody has spoken yet: the person with a role whom the document names most
             named = [e for e in self.entities if e.kind == "person" and e.role and e.key]
@@ -582,10 +582,11 @@ class SpeakerResolver:
                 return None
             folded = fold(self.text)
             return max(named, key=lambda e: (folded.count(e.key[-1]), -e.position))
-        if feminine is not None:
-            for _, ent in reversed(self.history[-4:]):
-                if ent.feminine is None or ent.feminine == feminine:
-                    return ent
+        for _, ent in reversed(self.history[-4:]):
+            # the verb agrees with its subject: وقال is no group's, وقالت no man's
+            if (feminine is None or ent.feminine is None or ent.feminine == feminine) and (
+                    plural or ent.kind != "group"):
+                return ent
         return self.history[-1][1]
 
     def _speak(self, ent: Entity, mention: Mention | None, position: int,
