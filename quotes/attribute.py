@@ -254,10 +254,10 @@ def _speech(view: DocumentView, p: int, hit: CueHit, lex: Lexicons) -> Candidate
         mention = read_mention(view.text, tokens, after, k, lex)
         if mention is not None and mention.name and _glued_preposition(tokens[mention.first], hit, lex):
             mention = None  # وعدت باتخاذ …: the verb's preposition, glued, starts its object
-        if mention is not None and ends == "end" and (
-                mention.kind == "unknown" or (mention.name is None and mention.kind == "organization"
-                                               and mention.head not in lex.source_kinds)):
-            mention = None  # a bare definite noun after the verb is its object here
+        weak = mention is not None and (mention.kind == "unknown" or (
+            mention.name is None and mention.kind == "organization" and mention.head not in lex.source_kinds))
+        if weak and (ends == "end" or hit.frame == "urge"):
+            mention = None  # a bare definite noun after the verb is its object (حذر المستهلكين من …)
         if mention is None:
             mention = _subject_before(view, p, i, s0, lex)
     cand = Candidate("indirect", 0, 0, p, cue=hit, cue_token=tokens[i], mention=mention,
