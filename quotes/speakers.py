@@ -561,6 +561,13 @@ class SpeakerResolver:
             ent = self._by_head(mention.head, position, ("person",), mention.role or mention.text)
             if ent is not None:
                 return self._speak(ent, mention, position)
+        if mention.kind == "document":
+            # تقرير الصحيفة، بيان الوزارة: the source is the organisation the document is of
+            words = fold(mention.text).split()
+            if len(words) >= 2 and self.lex.source_kinds.get(strip_article(words[1])) == "organization":
+                ent = self._by_head(strip_article(words[1]), position, ("organization",))
+                if ent is not None:
+                    return self._speak(ent, mention, position)
         if mention.kind in ("organization", "document", "anonymous"):
             # a short designation (الصحيفة، الاتحاد) refers to the fullest one named before
             if len(mention.text.split()) <= 2 and self.text[mention.start:mention.start + 2] in ("ال", "ال"):

@@ -196,3 +196,10 @@ def test_quoted_name_inside_a_clause_is_not_a_quote():
 def test_headline_that_opens_with_a_quoted_name():
     q = one("بن سلامة: «زين» تعول على السوق السعودية", type="direct")
     assert q.text == "«زين» تعول على السوق السعودية"
+
+
+def test_a_documents_source_is_its_organisation():
+    text = ("وقالت صحيفة فايننشال تايمز إن النادي يواجه عقوبات.\n"
+            "وأضاف تقرير الصحيفة أن التحقيق سيستمر أشهرا.")
+    quotes = EX.extract(text)
+    assert quotes[1].speaker.name == "صحيفة فايننشال تايمز"
