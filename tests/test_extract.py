@@ -199,7 +199,7 @@ def test_headline_that_opens_with_a_quoted_name():
 
 
 def test_a_documents_source_is_its_organisation():
-    text = ("وقالت صحيفة فايننشال تايمز إن النادي يواجه عقوبات.\n"
+    text = ("وقالت صحيفة لوموند الفرنسية إن النادي يواجه عقوبات.\n"
             "وأضاف تقرير الصحيفة أن التحقيق سيستمر أشهرا.")
     quotes = EX.extract(text)
-    assert quotes[1].speaker.name == "صحيفة فايننشال تايمز"
+    assert quotes[1].speaker.name == "صحيفة لوموند الفرنسية"
