@@ -194,8 +194,11 @@ def clause_end(view: DocumentView, p: int, a: int, lex: Lexicons) -> int:
             return k
         if k > a + 2 and tok.kind == "word" and _new_attribution(tokens, k, lex):
             return k  # … في اليوم مضيفا أن …: a new attribution without a comma
+        if k > a + 2 and tok.kind == "word" and k + 1 < n and tok.norm in ("لكنه", "لكنها", "لكنهم") \
+                and lookup_cue_word(tokens[k + 1].norm, lex) is not None:
+            return k  # … لكنه يأمل بأن …: a new attribution
         if k > a + 2 and tok.kind == "word" and (
-                (tok.norm == "كما" and k + 1 < n and word_class(tokens[k + 1], lex) == "cue")
+                (tok.norm == "كما" and k + 1 < n and lookup_cue_word(tokens[k + 1].norm, lex) is not None)
                 or (tok.norm.lstrip("و") in _HASB and _is_according_start(tokens, k, lex))):
             return k  # … كما عبّر الوزير / … حسب الوزير: the source of what precedes
         if tok.text in _COMMAS and k + 1 < n:

@@ -107,6 +107,8 @@ def _is_common(w: str, lex: Lexicons) -> bool:
         return True
     if w.startswith(("يست", "تست", "نست", "ويست", "وتست")) and len(w) >= 6:
         return True  # a Form X imperfect verb: يستفيد، تستضيف
+    if w.startswith(("سي", "ست", "سن", "وسي", "وست")) and len(w) >= 4 and w not in lex.first_names:
+        return True  # a future verb: سيتم، ستكون
     for suffix in ("", "ه", "ها", "هم", "ون", "ان"):
         stem = w[: len(w) - len(suffix)] if suffix else w
         if suffix and not w.endswith(suffix):
