@@ -125,6 +125,8 @@ def _is_common(w: str, lex: Lexicons) -> bool:
             stem = rest[: len(rest) - len(suffix)] if suffix else rest
             if len(stem) < 2 or (not prefix and not suffix):
                 continue
+            if suffix == "ا" and stem.endswith("ي"):
+                continue  # بريطانيا، روسيا: a country, not بريطاني + ا
             if stem in common or stem in lex.function_words:
                 return True
             if suffix and stem.endswith("ت") and stem[:-1] + "ه" in common:
