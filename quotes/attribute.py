@@ -259,7 +259,7 @@ def _speech(view: DocumentView, p: int, hit: CueHit, lex: Lexicons) -> Candidate
             mention = None  # وعدت باتخاذ …: the verb's preposition, glued, starts its object
         weak = mention is not None and (mention.kind == "unknown" or (
             mention.name is None and mention.kind == "organization" and mention.head not in lex.source_kinds))
-        if weak and (ends == "end" or hit.frame == "urge"):
+        if weak and (ends == "end" or hit.frame in ("urge", "announce")):
             mention = None  # a bare definite noun after the verb is its object (حذر المستهلكين من …)
         if mention is None:
             mention = _subject_before(view, p, i, s0, lex)
