@@ -233,6 +233,9 @@ def read_mention(text: str, tokens: Sequence[Token], i: int, limit: int,
             elif c == "common" and tokens[k].norm[:1] in ("ل", "ب") and k + 1 < limit \
                     and word_class(tokens[k + 1], lex) == "definite":
                 k += 2  # الاتحاد الدولي لكرة القدم
+            elif c == "common" and extra == 0 and not has_article(tokens[k - 1].norm) and k + 1 < limit \
+                    and word_class(tokens[k + 1], lex) in ("name", "definite"):
+                k += 1  # وكالة أنباء شينخوا، وزارة شؤون المرأة: a construct noun inside the name
             elif tokens[k].text == "(" and k + 2 < limit and tokens[k + 2].text == ")":
                 k += 3  # الاتحاد الدولي لكرة القدم (فيفا)
             elif c == "name" and cls == "organization" and (extra == 0 or word_class(tokens[k - 1], lex) == "name"):
