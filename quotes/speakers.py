@@ -75,8 +75,11 @@ def word_class(tok: Token, lex: Lexicons) -> str:
         return group
     if lookup_cue_word(w, lex) is not None:
         return "cue"
-    if tok.proper and not has_article(w) and not _is_title(w, lex) and w not in lex.source_kinds:
-        return "name"  # the parse knows a name that is also a word (سلمى، جهاد)
+    if tok.proper and not has_article(w) and not _is_title(w, lex) and w not in lex.source_kinds \
+            and not (w.startswith("م") and w.endswith("ا") and len(w) > 4):
+        # the parse knows a name that is also a word (سلمى، جهاد); an accusative
+        # participle (منتقدا) it took for one is not
+        return "name"
     if "\u064b" in tok.text:
         return "common"  # tanween: an adverb or indefinite noun (خاسراً), never a name
     if w.startswith("ال") and w in lex.common_words:
