@@ -8,15 +8,17 @@ Fully offline recipe (nothing is downloaded).  Stages, in dependency order:
   vectors    word2vec (gensim) on the news-raw corpus -> ar_pretrain.pt
   tokenizer  Stanza tokenizer with multi-word tokens      -> ar_tokenizer.pt
   mwt        Stanza MWT expander (وقال -> و + قال)          -> ar_mwt.pt
-  lemma      Stanza lemmatizer (dictionary + seq2seq)     -> ar_lemma.pt
+  lemma      Stanza lemmatizer, dictionary only (fast)     -> ar_lemma.pt
   pos        Stanza POS/morphology tagger, with pretrain  -> ar_pos.pt
   retag      tag train/dev with the new tagger (parser input)
   depparse   Stanza dependency parser on predicted tags   -> ar_depparse.pt
-  eval       score on the held-out test (UD Arabic PUD) with Stanza's
-             conll18_ud_eval: gold tokenisation and raw text; speed test
+  eval       score on the held-out test (UD Arabic PUD) with Stanza's scorer
+             (CoNLL 2018 UD eval): gold tokenisation and raw text; speed test
+             (scripts/eval_models.py)
 
-Two chains run side by side (--jobs 2): vectors -> pos -> retag -> depparse,
-and tokenizer -> mwt -> lemma.  Every trainer runs with one torch/OMP thread.
+With --jobs 2 two trainers run side by side, each with one torch/OMP thread:
+  phase 1: vectors  ||  tokenizer -> mwt -> lemma
+  phase 2: pos      ||  retag (with the tagger's step-N checkpoint) -> depparse
 
 Example:
   python scripts/train_models.py --shared ../shared --out data/models --work /tmp/quotes-train
@@ -210,10 +212,31 @@ def stage_prep(a):
         run(py("stanza.utils.datasets.prepare_tokenizer_data", os.path.join(d, split + ".txt"), os.path.join(d, split + ".conllu"),
                "-o", os.path.join(d, split + ".toklabels"), "-m", os.path.join(d, split + "-mwt.json")),
             os.path.join(a.logs, "prep.log"))
+    prep_toktrain(a)
     prep_tokdev(a)
     for name in ("test-padtstyle", "test"):
         normalise_file(os.path.join(ud, name + ".conllu"), os.path.join(d, name + ".norm.conllu"))
     run(py("stanza.utils.datasets.conllu_to_text", os.path.join(d, "test-padtstyle.norm.conllu"), os.path.join(d, "test-padtstyle.norm.txt")),
+        os.path.join(a.logs, "prep.log"))
+
+
+def prep_toktrain(a):
+    """Tokenizer training text: the original paragraphs (documents), plus the
+    augmented copy with ONE SENTENCE PER PARAGRAPH.  With documents only, the
+    tokenizer rarely saw a clitic-bearing token at the very start of the input
+    and left text-initial وقال / لهم unsplit; the package feeds single
+    sentences, so sentence-initial tokens must be learned too."""
+    sents = read_conllu(d(a, "train.conllu"))
+    out = []
+    for s in sents:
+        if any(l.startswith("# sent_id") and l.endswith("-aug") for l in s):
+            s = ["# newpar"] + [l for l in s if not l.startswith("# newpar") and not l.startswith("# newdoc")]
+        out.append(s)
+    write_conllu(out, d(a, "train-tok.conllu"))
+    run(py("stanza.utils.datasets.conllu_to_text", d(a, "train-tok.conllu"), d(a, "train-tok.txt")),
+        os.path.join(a.logs, "prep.log"))
+    run(py("stanza.utils.datasets.prepare_tokenizer_data", d(a, "train-tok.txt"), d(a, "train-tok.conllu"),
+           "-o", d(a, "train-tok.toklabels"), "-m", d(a, "train-tok-mwt.json")),
         os.path.join(a.logs, "prep.log"))
 
 
@@ -285,12 +308,13 @@ def m(a, name):
 
 
 def stage_tokenizer(a):
-    run(py("stanza.models.tokenizer", "--mode", "train", "--lang", "ar", "--shorthand", "ar_quotes",
-           "--txt_file", d(a, "train.txt"), "--label_file", d(a, "train.toklabels"), "--mwt_json_file", d(a, "train-mwt.json"),
+    # = python -m stanza.models.tokenizer, with checkpoint selection by token+MWT F1
+    run([sys.executable, os.path.join(os.path.dirname(os.path.abspath(__file__)), "stanza_tokenizer_tokf1.py"), "--mode", "train", "--lang", "ar", "--shorthand", "ar_quotes",
+           "--txt_file", d(a, "train-tok.txt"), "--label_file", d(a, "train-tok.toklabels"), "--mwt_json_file", d(a, "train-tok-mwt.json"),
            "--dev_txt_file", d(a, "dev-tok.txt"), "--dev_label_file", d(a, "dev-tok.toklabels"),
            "--dev_conll_gold", d(a, "dev-tok.conllu"), "--conll_file", m(a, "tok-dev.pred.conllu"),
-           "--steps", a.tok_steps, "--eval_steps", 250, "--max_steps_before_stop", 100000,
-           "--save_dir", m(a, ""), "--save_name", "ar_tokenizer.pt", "--cpu"),
+           "--steps", str(a.tok_steps), "--eval_steps", "250", "--max_steps_before_stop", "100000",
+           "--save_dir", m(a, ""), "--save_name", "ar_tokenizer.pt", "--cpu"],
         os.path.join(a.logs, "tokenizer.log"))
     shutil.copy(m(a, "ar_tokenizer.pt"), os.path.join(a.out, "ar_tokenizer.pt"))
 
@@ -308,33 +332,65 @@ def stage_lemma(a):
     run(py("stanza.models.lemmatizer", "--mode", "train", "--shorthand", "ar_quotes",
            "--train_file", d(a, "train.conllu"), "--eval_file", d(a, "dev.conllu"),
            "--output_file", m(a, "lemma-dev.pred.conllu"),
-           "--num_epoch", a.lemma_epochs, "--hidden_dim", 100, "--save_dir", m(a, ""), "--save_name", "ar_lemma.pt", "--cpu"),
+           "--dict_only", "--save_dir", m(a, ""), "--save_name", "ar_lemma.pt", "--cpu"),
         os.path.join(a.logs, "lemma.log"))
     shutil.copy(m(a, "ar_lemma.pt"), os.path.join(a.out, "ar_lemma.pt"))
 
 
-POS_ARGS = ["--hidden_dim", 150, "--char_hidden_dim", 200, "--deep_biaff_hidden_dim", 100,
-            "--composite_deep_biaff_hidden_dim", 50, "--word_emb_dim", 75, "--word_cutoff", 3,
-            "--batch_size", 100]
+POS_ARGS = ["--hidden_dim", 100, "--char_hidden_dim", 100, "--deep_biaff_hidden_dim", 100,
+            "--composite_deep_biaff_hidden_dim", 50, "--word_emb_dim", 50, "--word_cutoff", 3,
+            "--batch_size", 40]
+
+
+def pos_cmd(a):
+    return py("stanza.models.tagger", "--mode", "train", "--lang", "ar", "--shorthand", "ar_quotes",
+              "--train_file", d(a, "train.conllu"), "--eval_file", d(a, "dev.conllu"),
+              "--output_file", m(a, "pos-dev.pred.conllu"),
+              "--wordvec_pretrain_file", os.path.join(a.out, "ar_pretrain.pt"), *POS_ARGS,
+              "--max_steps", a.pos_steps, "--eval_interval", a.pos_eval, "--log_step", 10,
+              "--max_steps_before_stop", 100000,
+              "--save_dir", m(a, ""), "--save_name", "ar_pos.pt", "--cpu")
 
 
 def stage_pos(a):
-    run(py("stanza.models.tagger", "--mode", "train", "--lang", "ar", "--shorthand", "ar_quotes",
-           "--train_file", d(a, "train.conllu"), "--eval_file", d(a, "dev.conllu"),
-           "--output_file", m(a, "pos-dev.pred.conllu"),
-           "--wordvec_pretrain_file", os.path.join(a.out, "ar_pretrain.pt"), *POS_ARGS,
-           "--max_steps", a.pos_steps, "--eval_interval", 200, "--max_steps_before_stop", 100000,
-           "--save_dir", m(a, ""), "--save_name", "ar_pos.pt", "--cpu"),
-        os.path.join(a.logs, "pos.log"))
+    """Train the tagger.  Its checkpoint after --retag-after steps is also
+    snapshotted (ar_pos.early.pt) so the parser, which needs predicted tags on
+    its training data, can start while the tagger keeps training."""
+    logfile = os.path.join(a.logs, "pos.log")
+    cmd = pos_cmd(a)
+    log("RUN " + " ".join(cmd) + "  > " + logfile)
+    env = dict(os.environ, OMP_NUM_THREADS="1", MKL_NUM_THREADS="1", PYTHONUNBUFFERED="1")
+    with open(logfile, "a", encoding="utf-8") as lf:
+        lf.write("\n### " + " ".join(cmd) + "\n")
+        lf.flush()
+        proc = subprocess.Popen(cmd, stdout=lf, stderr=subprocess.STDOUT, env=env)
+        snap = False
+        target = "Finished STEP %d/" % a.retag_after
+        while proc.poll() is None:
+            time.sleep(5)
+            if not snap and os.path.exists(m(a, "ar_pos.pt")):
+                txt = open(logfile, encoding="utf-8").read()
+                i = txt.rfind(target)
+                # the dev evaluation at that step is done once the next step is logged
+                if i >= 0 and ("Finished STEP %d/" % (a.retag_after + 10)) in txt[i:]:
+                    shutil.copy(m(a, "ar_pos.pt"), m(a, "ar_pos.early.pt"))
+                    snap = True
+                    log("tagger snapshot for retagging taken at step %d" % a.retag_after)
+    if proc.returncode != 0:
+        raise RuntimeError("tagger failed (rc=%d), see %s" % (proc.returncode, logfile))
+    if not snap:
+        shutil.copy(m(a, "ar_pos.pt"), m(a, "ar_pos.early.pt"))
     shutil.copy(m(a, "ar_pos.pt"), os.path.join(a.out, "ar_pos.pt"))
 
 
 def stage_retag(a):
+    while not os.path.exists(m(a, "ar_pos.early.pt")):
+        time.sleep(10)
     for split in ("train", "dev"):
         run(py("stanza.models.tagger", "--mode", "predict", "--lang", "ar", "--shorthand", "ar_quotes",
                "--eval_file", d(a, split + ".conllu"), "--output_file", d(a, split + ".tagged.conllu"),
                "--wordvec_pretrain_file", os.path.join(a.out, "ar_pretrain.pt"),
-               "--save_dir", m(a, ""), "--save_name", "ar_pos.pt", "--cpu"),
+               "--save_dir", m(a, ""), "--save_name", "ar_pos.early.pt", "--cpu"),
             os.path.join(a.logs, "retag.log"))
 
 
@@ -355,7 +411,9 @@ def stage_depparse(a):
 
 STAGES = {"prep": stage_prep, "vectors": stage_vectors, "tokenizer": stage_tokenizer, "mwt": stage_mwt,
           "lemma": stage_lemma, "pos": stage_pos, "retag": stage_retag, "depparse": stage_depparse}
-CHAINS = [["vectors", "pos", "retag", "depparse"], ["tokenizer", "mwt", "lemma"]]
+# two phases of two side-by-side chains
+PHASES = [[["vectors"], ["tokenizer", "mwt", "lemma"]],
+          [["pos"], ["retag", "depparse"]]]
 
 
 def run_chain(a, chain):
@@ -372,15 +430,17 @@ def main():
     p.add_argument("--stages", default="all",
                    help="comma list of stages to run (prep,vectors,tokenizer,mwt,lemma,pos,retag,depparse,eval) or 'all'")
     p.add_argument("--jobs", type=int, default=2, choices=[1, 2], help="training chains run side by side (default 2)")
-    p.add_argument("--vec-dim", type=int, default=100)
+    p.add_argument("--vec-dim", type=int, default=100, help="word2vec dimensions")
     p.add_argument("--vec-vocab", type=int, default=40000, help="pretrain vocabulary cap (file size ~ vocab*dim*4 bytes)")
-    p.add_argument("--vec-epochs", type=int, default=3)
+    p.add_argument("--vec-epochs", type=int, default=3, help="word2vec epochs over the news corpus")
     p.add_argument("--keep-corpus", action="store_true", help="keep the tokenised news corpus in --work")
-    p.add_argument("--tok-steps", type=int, default=5000)
-    p.add_argument("--mwt-epochs", type=int, default=15)
-    p.add_argument("--lemma-epochs", type=int, default=6)
-    p.add_argument("--pos-steps", type=int, default=2000)
-    p.add_argument("--parse-steps", type=int, default=1500)
+    p.add_argument("--tok-steps", type=int, default=3000, help="tokenizer training steps")
+    p.add_argument("--mwt-epochs", type=int, default=15, help="MWT expander epochs")
+    p.add_argument("--pos-steps", type=int, default=2000, help="tagger training steps (batches of 40 sentences)")
+    p.add_argument("--pos-eval", type=int, default=200, help="tagger dev evaluation/checkpoint interval")
+    p.add_argument("--retag-after", type=int, default=400,
+                   help="tagger step whose checkpoint tags the parser's training data")
+    p.add_argument("--parse-steps", type=int, default=1500, help="parser training steps (batches of 2000 tokens)")
     a = p.parse_args()
     a.shared, a.out, a.work = (os.path.abspath(x) for x in (a.shared, a.out, a.work))
     a.logs = os.path.join(a.work, "logs")
@@ -398,15 +458,16 @@ def main():
     if "prep" in wanted:
         with Stage("prep"):
             stage_prep(a)
-    chains = [[s for s in c if s in wanted] for c in CHAINS]
-    chains = [c for c in chains if c]
-    if a.jobs == 2 and len(chains) == 2:
-        with concurrent.futures.ThreadPoolExecutor(2) as ex:
-            for fut in [ex.submit(run_chain, a, c) for c in chains]:
-                fut.result()
-    else:
-        for c in chains:
-            run_chain(a, c)
+    for phase in PHASES:
+        chains = [[s for s in c if s in wanted] for c in phase]
+        chains = [c for c in chains if c]
+        if a.jobs == 2 and len(chains) == 2:
+            with concurrent.futures.ThreadPoolExecutor(2) as ex:
+                for fut in [ex.submit(run_chain, a, c) for c in chains]:
+                    fut.result()
+        else:
+            for c in chains:
+                run_chain(a, c)
     if "eval" in wanted:
         sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
         import eval_models
