@@ -112,7 +112,8 @@ class Parser:
             torch.set_num_threads(int(os.environ["QUOTES_TORCH_THREADS"]))
         kwargs: dict[str, Any] = dict(lang="ar", processors=PROCESSORS, tokenize_no_ssplit=True,
                                       lemma_use_identity=True, download_method=None,
-                                      logging_level="WARN", use_gpu=False)
+                                      allow_unknown_language=True,  # our own models, no resources.json entry
+                                      logging_level="ERROR", use_gpu=False)
         if models == "stanza":
             source = "stanza"
         else:
