@@ -53,7 +53,9 @@ class Mention:
     def span(self) -> Span:
         """The words that designate the source; the name part when there is one."""
         if self.name is not None and self.name_start is not None and self.name_end is not None:
-            return Span(self.name, self.name_start, self.name_end)
+            # the name as written (self.name has its spaces and joiners normalised)
+            written = self.text[self.name_start - self.start:self.name_end - self.start]
+            return Span(written, self.name_start, self.name_end)
         return Span(self.text, self.start, self.end)
 
 

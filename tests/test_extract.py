@@ -203,3 +203,11 @@ def test_a_documents_source_is_its_organisation():
             "وأضاف تقرير الصحيفة أن التحقيق سيستمر أشهرا.")
     quotes = EX.extract(text)
     assert quotes[1].speaker.name == "صحيفة لوموند الفرنسية"
+
+
+def test_mention_span_is_the_name_as_written():
+    text = "وقال الوزير محمد   سالم إن الخطة جاهزة."
+    q = EX.extract(text)[0]
+    m = q.speaker.mention
+    assert text[m.start:m.end] == m.text == "محمد   سالم"
+    assert q.speaker.name == "محمد سالم"
