@@ -17,7 +17,7 @@ without it these rules stand alone.
 
 from __future__ import annotations
 
-from typing import Iterator, Sequence
+from typing import Sequence
 
 import attrs
 

@@ -25,7 +25,6 @@ import attrs
 from .attribute import Candidate, DocumentView
 from .errors import ModelError
 from .lexicon import Lexicons
-from .normalize import fold
 from .resources import data_dir
 from .segment import Token
 from .speakers import read_mention
