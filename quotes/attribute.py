@@ -464,8 +464,10 @@ def _subject_before(view: DocumentView, p: int, i: int, s0: int, lex: Lexicons) 
         end -= 1  # the comma that closes an apposition
     for start in range(max(s0, end - 16), end):
         before = tokens[start - 1] if start > s0 else None
+        # غير أن مصر عبرت، يذكر أن الشركة اتهمت: a complementizer opens a clause whose
+        # subject comes first (inside another source's quote the cue is never read)
         at_boundary = (before is None or before.kind == "punct" and before.text not in _COMMAS
-                       or word_class(before, lex) in ("adverb", "connector", "kana"))
+                       or word_class(before, lex) in ("adverb", "connector", "kana", "complementizer"))
         if not at_boundary:
             continue
         m = read_mention(view.text, tokens, start, end, lex, skip_adverbs=False)

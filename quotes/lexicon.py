@@ -127,6 +127,8 @@ class Lexicons:
     directory: Path
 
     groups: dict[str, frozenset[str]] = attrs.field(factory=dict)  # group -> its function words
+    # شركة، مجموعة: heads that, bare (الشركة), refer back to the company in focus
+    companies: frozenset[str] = frozenset()
 
     def group(self, kind: str) -> frozenset[str]:
         """The function words of one group of function_words.txt (complementizer, kana …)."""
@@ -150,6 +152,7 @@ class Lexicons:
         first_names = frozenset(_read_lines(names_path)) if names_path.exists() else frozenset()
         kinds: dict[str, str] = {}
         media: set[str] = set()
+        companies: set[str] = set()
         source_adjectives: set[str] = set()
         kind = "organization"
         for line in _read_lines(directory / "sources.txt"):
@@ -158,6 +161,10 @@ class Lexicons:
             elif line.startswith("media:"):
                 word = fold(line.split(":", 1)[1])
                 media.add(word)
+                kinds.setdefault(word, kind)
+            elif line.startswith("company:"):
+                word = fold(line.split(":", 1)[1])
+                companies.add(word)
                 kinds.setdefault(word, kind)
             elif line.startswith("adjective:"):
                 source_adjectives.add(fold(line.split(":", 1)[1]))
@@ -178,7 +185,7 @@ class Lexicons:
             groups.setdefault(group, set()).add(word)
         return cls(cue_forms, according, titles, courtesy, first_names, kinds, frozenset(media),
                    frozenset(source_adjectives), function_words, common, labels, directory,
-                   {name: frozenset(words) for name, words in groups.items()})
+                   {name: frozenset(words) for name, words in groups.items()}, frozenset(companies))
 
 
 @functools.lru_cache(maxsize=1)

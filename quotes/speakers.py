@@ -27,6 +27,7 @@ MAX_NAME_WORDS = 5
 MAX_ROLE_WORDS = 8
 _JOINERS = frozenset("-‐_")
 _COMMAS = frozenset("،,")
+_FOREIGN_ARTICLES = frozenset({"ذي", "ذا", "لو", "لا", "دي", "دير", "دو", "دا"})  # ذي تايمز، لو موند
 _ROLE_LINKS = frozenset({"باسم", "في", "لدي", "ل", "علي", "الي"})  # المتحدث باسم الجيش، مدير الاتصالات في اللجنة
 
 
@@ -208,6 +209,11 @@ def read_mention(text: str, tokens: Sequence[Token], i: int, limit: int,
         name_start, k = _name_chain(tokens, k, limit, lex)
         name_end = k
         kind = "person"
+        if name_end == name_start:
+            later = _name_after_modifiers(tokens, role_end, limit, lex)
+            if later is not None:
+                name_start, name_end = later
+                k = name_end
     elif cls == "name":
         name_start, k = _name_chain(tokens, k, limit, lex)
         name_end = k
@@ -227,7 +233,7 @@ def read_mention(text: str, tokens: Sequence[Token], i: int, limit: int,
         kind = cls
         k += 1
         extra = 0
-        org_name_start = None
+        org_name_start = org_name_end = None
         while k < limit and extra < 6:
             c = word_class(tokens[k], lex)
             if c in ("definite", "organization", "document") and cls == "document" \
@@ -249,6 +255,15 @@ def read_mention(text: str, tokens: Sequence[Token], i: int, limit: int,
                     and (k + 1 >= limit or word_class(tokens[k + 1], lex) != "name"):
                 org_name_start = k  # شبكة التواصل الاجتماعي فيسبوك: the name is the speaker
                 k += 1
+                org_name_end = k
+                break
+            elif c == "name" and cls == "organization" and tokens[k - 1].norm in _FOREIGN_ARTICLES:
+                k += 1  # صحيفة ذي فاوتشر، صحيفة لو موند
+            elif tokens[k].kind == "mark" and cls == "organization" and k + 2 < limit \
+                    and tokens[k + 2].kind == "mark" and word_class(tokens[k - 1], lex) == "definite" \
+                    and word_class(tokens[k + 1], lex) in ("name", "definite", "common"):
+                org_name_start, org_name_end = k + 1, k + 2  # شبكة التواصل الاجتماعي "فيسبوك"
+                k += 3
                 break
             elif c == "common" and cls in ("anonymous", "group") and extra < 2 and (
                     tokens[k].norm.endswith(("ي", "يه", "ون", "ين")) or tokens[k].norm in lex.source_adjectives):
@@ -272,7 +287,7 @@ def read_mention(text: str, tokens: Sequence[Token], i: int, limit: int,
     if k == first:
         return None
     if kind == "organization" and cls in _SOURCE_KINDS and org_name_start is not None:
-        return _mention(text, tokens, first, k, kind, org_name_start, k, None, None, head, lex)
+        return _mention(text, tokens, first, k, kind, org_name_start, org_name_end, None, None, head, lex)
     if kind == "person" and name_end == name_start and k + 1 < limit and tokens[k].text in _COMMAS:
         # a role, then the name in apposition: الناشط المعارض، الشيخ علي بلحاج
         j = k + 1
@@ -308,9 +323,14 @@ def _role_chain(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons,
             continue
         if c in ("definite", "title", "organization") or (c == "number" and k - start > 1):
             k += 1
+        elif c in ("group", "anonymous", "document") and has_article(tokens[k].norm):
+            k += 1  # رئيس الوزراء، منسق الخبراء: a collective noun completes the title
         elif allow_names and c == "name":
             k += 1
-        elif c == "common" and k + 1 < limit and word_class(tokens[k + 1], lex) in ("definite", "organization") \
+        elif c == "common" and k + 1 < limit and (
+                word_class(tokens[k + 1], lex) in ("definite", "organization")
+                or (word_class(tokens[k + 1], lex) in ("group", "anonymous", "document")
+                    and has_article(tokens[k + 1].norm))) \
                 and (not tokens[k - 1].norm.startswith("ال") or tokens[k].norm[0] == "ل"):
             k += 1  # a construct noun inside the role: رئيس هيئة شؤون الأسرى
         elif tokens[k].norm in _ROLE_LINKS and k + 1 < limit and (
@@ -339,6 +359,9 @@ def _name_chain(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons) -> t
     while k + 1 < limit and strip_article(tokens[k].norm) in lex.courtesy:
         k += 1  # الدكتور مازن العلي: the name starts after the courtesy title
         start = k
+    if k < limit and tokens[k].norm[:1] == "و" and tokens[k].norm not in lex.first_names \
+            and word_class(tokens[k], lex) == "name":
+        return start, start  # وكندا: a conjunction on a word, not the start of a name
     while k < limit and k - start < MAX_NAME_WORDS * 2:
         tok = tokens[k]
         c = word_class(tok, lex)
@@ -375,6 +398,25 @@ def _name_chain(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons) -> t
     return start, k
 
 
+def _name_after_modifiers(tokens: Sequence[Token], k: int, limit: int,
+                          lex: Lexicons) -> tuple[int, int] | None:
+    """A full name a few words after a role, past what qualifies the role: نائب رئيس
+    الحزب المنبثق عن الجماعة عصام العريان في تصريح. The name must have two words and
+    end the phrase, so that an object noun is not taken for it."""
+    for j in range(k, min(limit, k + 8)):
+        tok = tokens[j]
+        if tok.kind != "word" or word_class(tok, lex) in ("cue", "complementizer", "relative", "kana"):
+            return None
+        if word_class(tok, lex) != "name" and tok.norm not in lex.first_names:
+            continue
+        n0, n1 = _name_chain(tokens, j, limit, lex)
+        if n1 - n0 >= 2 and (n1 >= limit or tokens[n1].kind != "word"
+                             or word_class(tokens[n1], lex) in ("preposition", "complementizer", "cue")
+                             or tokens[n1].norm in ("وهو", "وهي")):
+            return n0, n1
+    return None
+
+
 def _adjective_like(word: str) -> bool:
     """A definite word that can follow a definite noun as its adjective: a relative
     adjective (الأميركية، الدولي) or a participle (المتحدة، المنظمة)."""
@@ -400,6 +442,14 @@ def _surname_like(tok: Token, lex: Lexicons) -> bool:
     return c == "definite" and strip_article(tok.norm) not in lex.common_words
 
 
+def _indefinite_role(tokens: Sequence[Token], k: int, last: int, lex: Lexicons) -> bool:
+    """Whether a title without a name designates someone new: it has no article and no
+    definite noun completes it (مسؤول في الوزارة، مسؤول كبير; not رئيس الوزراء)."""
+    if has_article(tokens[k].norm) or strip_article(tokens[k].norm) in lex.courtesy:
+        return False
+    return k + 1 >= last or not has_article(tokens[k + 1].norm)
+
+
 def _mention(text, tokens, first, last, kind, name_start, name_end, role_start, role_end,
              head, lex) -> Mention:
     start, end = tokens[first].start, tokens[last - 1].end
@@ -420,6 +470,9 @@ def _mention(text, tokens, first, last, kind, name_start, name_end, role_start, 
         feminine = head.endswith("ه")  # الوزارة قالت، الجيش قال: the noun's own gender
     if kind == "person" and name is None and role is None:
         kind = "unknown"
+    elif kind == "person" and name is None and role_start is not None and _indefinite_role(tokens, role_start, last, lex):
+        kind = "anonymous"  # قال مسؤول في الوزارة: an official, not one named before
+        role = None
     return Mention(first, last, start, end, text[start:end], kind, name, name_key or (),
                    role, head, feminine, n0, n1)
 
@@ -434,6 +487,7 @@ class Entity:
     kind: str
     position: int
     feminine: bool | None = None
+    head: str = ""  # the designation's head word (شبكه for شبكة التواصل الاجتماعي فيسبوك)
 
 
 @attrs.frozen
@@ -465,7 +519,8 @@ class SpeakerResolver:
                 c = word_class(tok, lex)
                 if c not in ("title", "name") and c not in _SOURCE_KINDS:
                     continue
-                if k > 0 and c != "title" and word_class(tokens[k - 1], lex) in ("title", "name", "definite"):
+                if k > 0 and c != "title" and word_class(tokens[k - 1], lex) in (
+                        ("title", "definite") if c in _SOURCE_KINDS else ("title", "name", "definite")):
                     continue  # inside a phrase already read (a title always opens one)
                 m = read_mention(text, tokens, k, len(tokens), lex, skip_adverbs=False)
                 # a bare unknown word is no evidence of a name: only a name that a role
@@ -476,9 +531,9 @@ class SpeakerResolver:
 
     def _register(self, m: Mention) -> Entity:
         if m.name:
-            ent = Entity(m.name, m.name_key, m.role, m.kind, m.start, m.feminine)
+            ent = Entity(m.name, m.name_key, m.role, m.kind, m.start, m.feminine, m.head)
         else:
-            ent = Entity(m.text, tuple(fold(m.text).split()), None, m.kind, m.start, m.feminine)
+            ent = Entity(m.text, tuple(fold(m.text).split()), None, m.kind, m.start, m.feminine, m.head)
         self.entities.append(ent)
         return ent
 
@@ -514,12 +569,15 @@ class SpeakerResolver:
             words = words_of(e)
             if not words:
                 return False
-            return words[0] == head or words[0].rstrip("ه") == head.rstrip("ه")
+            return words[0] == head or words[0].rstrip("ه") == head.rstrip("ه") or (
+                e.kind != "person" and e.head == head)
 
         def full(e: Entity) -> bool:
             return bool(want) and len(want) > 1 and want <= set(words_of(e))
 
-        named = [e for e in self.entities if e.key and e.role]
+        # people named with a role, and organisations named by more than their head word
+        named = [e for e in self.entities if e.key and (
+            e.role or (e.kind != "person" and not (len(e.key) == 1 and strip_article(e.key[0]) == e.head)))]
         if len(want) > 1 and not any(full(e) for e in named + [e for _, e in self.history]):
             # الفنان اللبناني, said of nobody named so: most likely the person speaking
             recent = [e for _, e in reversed(self.history[-3:]) if e.kind in kinds and e.kind == "person"]
@@ -570,7 +628,7 @@ class SpeakerResolver:
             if known:
                 return self._speak(known[0], mention, position)
         if mention.kind == "person" or (mention.role and mention.kind == "unknown"):
-            ent = self._by_head(mention.head, position, ("person",), mention.role or mention.text)
+            ent = self._by_head(mention.head, position, ("person", "anonymous"), mention.role or mention.text)
             if ent is not None:
                 return self._speak(ent, mention, position)
         if mention.kind == "document":
@@ -584,6 +642,8 @@ class SpeakerResolver:
             # a short designation (الصحيفة، الاتحاد) refers to the fullest one named before
             if len(mention.text.split()) <= 2 and self.text[mention.start:mention.start + 2] in ("ال", "ال"):
                 ent = self._by_head(mention.head, position, (mention.kind,))
+                if ent is None and mention.head in self.lex.companies | self.lex.media:
+                    ent = self._recent_named_organization()
                 if ent is not None:
                     return self._speak(ent, mention, position)
         ent = Entity(mention.text, tuple(fold(mention.text).split()), mention.role if mention.kind == "person" else None,
@@ -592,6 +652,13 @@ class SpeakerResolver:
         # weak to stand for the subject of later cues that have none
         return self._speak(ent, mention, position, remember=mention.head in self.lex.source_kinds
                            or mention.kind in ("person", "anonymous", "document", "group"))
+
+    def _recent_named_organization(self) -> Entity | None:
+        """The organisation that spoke last, if the text named it (فيسبوك … الشركة)."""
+        for _, ent in reversed(self.history[-3:]):
+            if ent.kind == "organization" and not (len(ent.key) == 1 and strip_article(ent.key[0]) == ent.head):
+                return ent
+        return None
 
     def _recent(self, feminine: bool | None, plural: bool = False) -> Entity | None:
         if not self.history:

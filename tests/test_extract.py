@@ -211,3 +211,43 @@ def test_mention_span_is_the_name_as_written():
     m = q.speaker.mention
     assert text[m.start:m.end] == m.text == "محمد   سالم"
     assert q.speaker.name == "محمد سالم"
+
+
+def test_subject_before_the_verb_after_a_complementizer():
+    q = one("غير أن الحكومة المحلية أعلنت أن الطريق سيفتح غدا.", type="indirect",
+            text="الطريق سيفتح غدا")
+    assert q.speaker.name == "الحكومة المحلية"
+
+
+def test_kana_subject_qad_verb_with_a_collective_in_the_role():
+    one("وكان رئيس الوزراء الأردني سمير النابلسي قد قال إن الميزانية جاهزة.",
+        speaker="سمير النابلسي", role="رئيس الوزراء الأردني")
+
+
+def test_unnamed_official_is_a_new_source_and_the_definite_title_refers_back():
+    text = ("ووصف المسؤول الفرنسي المغرب وتونس بأنهما شريكان.\n"
+            "وقال مسؤول في وزارة المالية إن العجز تراجع.\n"
+            "وأضاف المسؤول أن الأرقام ستنشر الشهر المقبل.")
+    quotes = EX.extract(text)
+    assert [q.speaker.name for q in quotes[-2:]] == ["مسؤول في وزارة المالية"] * 2
+    assert quotes[-2].speaker.kind == "anonymous"
+    assert all(q.speaker.name != "وتونس" for q in quotes)
+
+
+def test_a_bare_company_word_refers_to_the_company_named_before():
+    text = ('وأعلنت شبكة التواصل الاجتماعي "تيليغرام" في بيان أنها أصلحت الخلل.\n'
+            'وتابعت الشبكة: "لم تتسرب أي بيانات".\n'
+            'وأوضحت الشركة أن المستخدمين لن يحتاجوا إلى تغيير كلمات المرور.')
+    quotes = EX.extract(text)
+    assert [q.speaker.name for q in quotes] == ["تيليغرام"] * 3
+    assert quotes[1].speaker.mention.text == "الشبكة"
+
+
+def test_full_name_after_the_words_that_qualify_a_role():
+    one("وقال نائب رئيس الحزب المنبثق عن الحركة سالم الراشد في تصريح إن الحزب سيشارك.",
+        speaker="سالم الراشد")
+
+
+def test_newspaper_with_a_foreign_article_in_its_name():
+    q = one("لكن صحيفة ذي غلوب الكندية قالت إن المفاوضات فشلت.", type="indirect")
+    assert q.speaker.name == "صحيفة ذي غلوب الكندية"
