@@ -68,6 +68,7 @@ class DocumentView:
     sentences: list[list[tuple[int, int]]]
     opens: dict[tuple[int, int], Quoted]   # (paragraph, token) of an opening mark → quote
     closes: dict[tuple[int, int], Quoted]  # (paragraph, token) of a closing mark → quote
+    lexicons: Lexicons | None = None       # this document's lexicons (with the names it introduces)
 
     @classmethod
     def build(cls, text: str) -> "DocumentView":
@@ -242,6 +243,10 @@ def _span(view: DocumentView, p: int, a: int, b: int, keep_marks: bool = True) -
 def _speech(view: DocumentView, p: int, hit: CueHit, lex: Lexicons) -> Candidate | None:
     tokens = view.paragraphs[p].tokens
     i = hit.index
+    if tokens[i].norm in lex.group("writer-note"):
+        j = i + 1 + (i + 1 < len(tokens) and tokens[i + 1].norm in ("الي", "ب"))
+        if j < len(tokens) and tokens[j].norm in lex.group("complementizer"):
+            return None  # يذكر أن …: the writer's background, not a source's words
     s0, s1 = view.sentence_of(p, i)
     after = i + hit.length
     k, ends = _scan_zone(view, p, after, len(tokens), lex, hit_preps(hit))
@@ -337,7 +342,7 @@ def _speech(view: DocumentView, p: int, hit: CueHit, lex: Lexicons) -> Candidate
         return cand
     # nothing ends the zone: a quote before the cue, or a noun object
     before = _closing_mark_before(view, p, i)
-    if before is not None:
+    if before is not None and hit.kind != "participle":  # "…"، متعهدا: the quote is the verb's before it
         cand.mention = mention if mention is not None else None
         return _direct(view, cand, before, "mark-before")
     if hit.kind == "noun":

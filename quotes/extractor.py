@@ -16,7 +16,7 @@ from typing import Any, Iterable, Iterator, Mapping
 from .attribute import Candidate, DocumentView, find_candidates
 from .errors import QuotesError
 from .lexicon import Lexicons, default_lexicons
-from .speakers import SpeakerResolver
+from .speakers import SpeakerResolver, with_known_names
 from .values import Cue, Quote, Span
 
 PARSERS = ("stanza", "none")
@@ -74,7 +74,9 @@ class Extractor:
 
     def _extract_batch(self, docs: list[tuple[str | None, str]]) -> Iterator[list[Quote]]:
         views = [DocumentView.build(text) for _, text in docs]
-        cands = [find_candidates(view, self.lexicons) for view in views]
+        for view in views:
+            view.lexicons = with_known_names(view.text, view.paragraphs, self.lexicons)
+        cands = [find_candidates(view, view.lexicons) for view in views]
         if self.parser is not None:
             from .parse import refine_with_parse
             stats = refine_with_parse(self.parser, views, cands, self.lexicons, self.parse_everything)
@@ -85,7 +87,7 @@ class Extractor:
 
     def _finish(self, doc_id: str | None, text: str, view: DocumentView,
                 cands: list[Candidate]) -> list[Quote]:
-        resolver = SpeakerResolver.for_document(text, view.paragraphs, self.lexicons)
+        resolver = SpeakerResolver.for_document(text, view.paragraphs, view.lexicons or self.lexicons)
         resolved = {}
         for cand in sorted(cands, key=lambda c: c.position):
             if cand.impersonal:

@@ -129,6 +129,9 @@ class Lexicons:
     groups: dict[str, frozenset[str]] = attrs.field(factory=dict)  # group -> its function words
     # شركة، مجموعة: heads that, bare (الشركة), refer back to the company in focus
     companies: frozenset[str] = frozenset()
+    # names of the people one document introduces (منصور in رئيس النادي مرتضى منصور):
+    # there, the word is a name even where it is also a common word (وقال منصور إن …)
+    known_names: frozenset[str] = frozenset()
 
     def group(self, kind: str) -> frozenset[str]:
         """The function words of one group of function_words.txt (complementizer, kana …)."""

@@ -237,7 +237,7 @@ def refine_with_parse(parser: Parser, views: Sequence[DocumentView], cands: Sequ
             if found is None:
                 continue
             window, words = found
-            _apply(view, cand, window, words, lex, stats)
+            _apply(view, cand, window, words, view.lexicons or lex, stats)
     return stats
 
 

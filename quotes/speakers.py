@@ -78,6 +78,8 @@ def word_class(tok: Token, lex: Lexicons) -> str:
         return group
     if lookup_cue_word(w, lex) is not None:
         return "cue"
+    if w in lex.known_names:
+        return "name"
     if tok.proper and not has_article(w) and not _is_title(w, lex) and w not in lex.source_kinds \
             and not (w.startswith("م") and w.endswith("ا") and len(w) > 4):
         # the parse knows a name that is also a word (سلمى، جهاد); an accusative
@@ -318,7 +320,7 @@ def _role_chain(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons,
                 k = close + 1  # منظمة الأغذية والزراعة (فاو) في العراق
                 continue
             break
-        if c == "name" and word_class(tokens[k - 1], lex) == "organization":
+        if c == "name" and word_class(tokens[k - 1], lex) == "organization" and not has_article(tokens[k - 1].norm):
             k += 1  # في مجموعة زين: an organisation's name inside the role
             continue
         if c in ("definite", "title", "organization") or (c == "number" and k - start > 1):
@@ -407,6 +409,8 @@ def _name_after_modifiers(tokens: Sequence[Token], k: int, limit: int,
         tok = tokens[j]
         if tok.kind != "word" or word_class(tok, lex) in ("cue", "complementizer", "relative", "kana"):
             return None
+        if tok.norm[:1] in "لب" and (tok.norm[1:] in lex.media or strip_article(tok.norm[1:]) in lex.media):
+            return None  # المحامي لوكالة فرانس برس: the channel, and no name before it
         if word_class(tok, lex) != "name" and tok.norm not in lex.first_names:
             continue
         n0, n1 = _name_chain(tokens, j, limit, lex)
@@ -475,6 +479,29 @@ def _mention(text, tokens, first, last, kind, name_start, name_end, role_start, 
         role = None
     return Mention(first, last, start, end, text[start:end], kind, name, name_key or (),
                    role, head, feminine, n0, n1)
+
+
+def with_known_names(text: str, paragraphs: Sequence[Paragraph], lex: Lexicons) -> Lexicons:
+    """The lexicons for one document: ``lex`` plus the family names, also common words,
+    of the people it introduces with a role and a known first name (رئيس النادي مرتضى
+    منصور), so that the family name alone reads as a name there (وقال منصور إن …)."""
+    names: set[str] = set()
+    for para in paragraphs:
+        tokens = para.tokens
+        for k, tok in enumerate(tokens):
+            if tok.kind != "word" or (word_class(tok, lex) != "title" and tok.norm not in lex.first_names):
+                continue
+            if k > 0 and word_class(tokens[k - 1], lex) in ("name", "title"):
+                continue
+            m = read_mention(text, tokens, k, len(tokens), lex, skip_adverbs=False)
+            if m is None or m.kind != "person" or not m.role or not 2 <= len(m.name_key) <= 4:
+                continue
+            first, last = m.name_key[0], m.name_key[-1]
+            if first in lex.first_names and len(last) > 2 and last.isalpha() \
+                    and any(t.end == m.name_end and word_class(t, lex) in ("common", "definite")
+                            for t in tokens[m.first:m.last]):
+                names.add(last)
+    return attrs.evolve(lex, known_names=frozenset(names)) if names else lex
 
 
 @attrs.define

@@ -251,3 +251,29 @@ def test_full_name_after_the_words_that_qualify_a_role():
 def test_newspaper_with_a_foreign_article_in_its_name():
     q = one("لكن صحيفة ذي غلوب الكندية قالت إن المفاوضات فشلت.", type="indirect")
     assert q.speaker.name == "صحيفة ذي غلوب الكندية"
+
+
+def test_family_name_that_is_a_common_word_reads_as_the_name_introduced_before():
+    text = ("وأعلن رئيس النادي مرتضى منصور استقالته.\n"
+            "وقال المدرب حسام البدري إن الفريق جاهز.\n"
+            "وقال منصور إن المجلس لم يخالف القانون.")
+    quotes = EX.extract(text)
+    assert quotes[-1].speaker.name == "مرتضى منصور"
+    assert quotes[-1].speaker.mention.text == "منصور"
+
+
+def test_writers_background_note_is_not_a_quote():
+    quotes = EX.extract("يذكر أن المباراة ستقام يوم الجمعة في الرياض.")
+    assert quotes == []
+
+
+def test_quote_before_a_participle_stays_with_the_verb_before_it():
+    text = 'وقال وزير الخارجية البريطاني مارك تومسون أمس، إن البلاد "على حافة الانهيار"، متعهدا الضغط على الحكومة.'
+    q = EX.extract(text)[0]
+    assert q.text == 'البلاد "على حافة الانهيار"'
+    assert q.cue.text == "وقال" and q.speaker.name == "مارك تومسون"
+
+
+def test_role_before_a_channel_has_no_name():
+    q = one("وقال المحامي لوكالة فرانس برس: «الوضع صعب للغاية».", type="direct")
+    assert q.speaker.name == "المحامي"
