@@ -26,7 +26,7 @@ from .lexicon import Lexicons
 from .marks import Quoted, pair_quotation_marks
 from .normalize import fold, strip_article
 from .segment import Paragraph, Token, sentence_bounds, split_paragraphs
-from .speakers import Mention, read_mention, word_class
+from .speakers import Mention, _quoted_name, read_mention, word_class
 
 MAX_ZONE = 30          # tokens between a cue and its complementizer, colon or mark
 _COMMAS = frozenset("،,")
@@ -154,7 +154,8 @@ def _scan_zone(view: DocumentView, p: int, i: int, limit: int, lex: Lexicons,
         tok = tokens[k]
         if tok.kind == "mark" and (p, k) in view.opens:
             q = view.opens[(p, k)]
-            if (k > i and q.closed and q.end_paragraph == p and q.close_token is not None
+            if ((k > i or _quoted_name(tokens, k, limit, lex)) and q.closed and q.end_paragraph == p
+                    and q.close_token is not None
                     and len(view.text[q.start:q.end].split()) <= 5
                     and tokens[k - 1].norm not in preps):  # أشار إلى "تلازم": the object, not a name
                 k2, ends2 = _scan_zone(view, p, q.close_token + 1, min(limit, i + MAX_ZONE), lex, preps)

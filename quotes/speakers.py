@@ -176,7 +176,21 @@ def read_mention(text: str, tokens: Sequence[Token], i: int, limit: int,
     if k >= limit:
         return None
     first = k
+    quoted = _quoted_name(tokens, k, limit, lex)
+    if quoted is not None:
+        # وأكدت "فيسبوك"، الأحد، أنها …: a quoted name right after the verb is its subject
+        return _mention(text, tokens, first, quoted[1] + 1, "organization", quoted[0], quoted[1], None, None,
+                        "", lex)
     cls = word_class(tokens[k], lex)
+    if cls == "common" and k + 2 < limit and tokens[k].norm[:1] not in ("و", "ف") \
+            and tokens[k + 1].norm in lex.first_names and word_class(tokens[k + 1], lex) in ("common", "name") \
+            and _title_follows(tokens, k + 2, limit, lex):
+        # كفاح محمود المستشار الإعلامي: two words that are also common words are a name
+        # when a title in apposition follows them
+        role_first = k + 2 + (tokens[k + 2].text in _COMMAS)
+        role_end = _role_chain(tokens, role_first, limit, lex, allow_names=True)
+        return _mention(text, tokens, first, role_end, "person", k, k + 2, role_first, role_end,
+                        strip_article(tokens[k].norm), lex)
     if cls in ("common", "adverb") and k + 1 < limit and (
             (tokens[k].norm in lex.first_names and word_class(tokens[k + 1], lex) in ("name", "definite"))
             or (word_class(tokens[k + 1], lex) == "name" and tokens[k].norm[:1] not in ("و", "ف"))):
@@ -400,6 +414,32 @@ def _name_chain(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons) -> t
     return start, k
 
 
+def _quoted_name(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons) -> tuple[int, int] | None:
+    """Token range of a short quoted name at ``k`` that ends a phrase: "فيسبوك"، …"""
+    if tokens[k].kind != "mark":
+        return None
+    for j in range(k + 2, min(limit, k + 5)):
+        if tokens[j].kind == "mark":
+            inner = tokens[k + 1:j]
+            if not all(t.kind == "word" and word_class(t, lex) in ("name", "common", "definite") for t in inner):
+                return None
+            after = tokens[j + 1] if j + 1 < limit else None
+            if after is None or after.kind == "punct" or word_class(after, lex) in (
+                    "complementizer", "adverb", "preposition"):
+                return k + 1, j
+            return None
+        if tokens[j].kind != "word":
+            return None
+    return None
+
+
+def _title_follows(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons) -> bool:
+    """Whether a definite title starts at ``k``, after an optional comma."""
+    if k < limit and tokens[k].text in _COMMAS:
+        k += 1
+    return k < limit and word_class(tokens[k], lex) == "title" and has_article(tokens[k].norm)
+
+
 def _name_after_modifiers(tokens: Sequence[Token], k: int, limit: int,
                           lex: Lexicons) -> tuple[int, int] | None:
     """A full name a few words after a role, past what qualifies the role: نائب رئيس
@@ -407,6 +447,8 @@ def _name_after_modifiers(tokens: Sequence[Token], k: int, limit: int,
     end the phrase, so that an object noun is not taken for it."""
     for j in range(k, min(limit, k + 8)):
         tok = tokens[j]
+        if tok.kind == "mark":
+            continue  # المسؤول في شركة "ارابيتال" ارنالد كامبانوتشي
         if tok.kind != "word" or word_class(tok, lex) in ("cue", "complementizer", "relative", "kana"):
             return None
         if tok.norm[:1] in "لب" and (tok.norm[1:] in lex.media or strip_article(tok.norm[1:]) in lex.media):
@@ -641,7 +683,8 @@ class SpeakerResolver:
             if candidates:
                 best = candidates[0]
                 role = role or next((e.role for e in candidates if e.role), None)
-                ent = Entity(best.name, best.key, role, mention.kind, position,
+                kind = "person" if best.kind == "person" else mention.kind  # «الحذيفي»: a person named before
+                ent = Entity(best.name, best.key, role, kind, position,
                              mention.feminine if mention.feminine is not None else best.feminine)
             else:
                 ent = Entity(mention.name, mention.name_key, role, mention.kind, position, mention.feminine)

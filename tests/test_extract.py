@@ -277,3 +277,14 @@ def test_quote_before_a_participle_stays_with_the_verb_before_it():
 def test_role_before_a_channel_has_no_name():
     q = one("وقال المحامي لوكالة فرانس برس: «الوضع صعب للغاية».", type="direct")
     assert q.speaker.name == "المحامي"
+
+
+def test_quoted_name_right_after_the_verb_is_its_subject():
+    q = one('وأكدت "تيليغرام"، الأحد، أنها لا تبيع بيانات المستخدمين.', type="indirect")
+    assert q.speaker.name == "تيليغرام" and q.speaker.mention.text == "تيليغرام"
+
+
+def test_two_common_words_before_a_title_in_apposition_are_a_name():
+    q = one("كذلك أكد نصر محمود المستشار الإعلامي في الوزارة أن القرار نهائي.")
+    assert q.speaker.name == "نصر محمود"
+    assert q.speaker.role == "المستشار الإعلامي في الوزارة"
