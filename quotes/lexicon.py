@@ -132,6 +132,7 @@ class Lexicons:
     # names of the people one document introduces (منصور in رئيس النادي مرتضى منصور):
     # there, the word is a name even where it is also a common word (وقال منصور إن …)
     known_names: frozenset[str] = frozenset()
+    places: frozenset[str] = frozenset()  # دمشق، فرنسا: never part of a personal name
 
     def group(self, kind: str) -> frozenset[str]:
         """The function words of one group of function_words.txt (complementizer, kana …)."""
@@ -188,7 +189,9 @@ class Lexicons:
             groups.setdefault(group, set()).add(word)
         return cls(cue_forms, according, titles, courtesy, first_names, kinds, frozenset(media),
                    frozenset(source_adjectives), function_words, common, labels, directory,
-                   {name: frozenset(words) for name, words in groups.items()}, frozenset(companies))
+                   {name: frozenset(words) for name, words in groups.items()}, frozenset(companies),
+                   places=frozenset(fold(w) for w in _read_lines(directory / "places.txt"))
+                   if (directory / "places.txt").exists() else frozenset())
 
 
 @functools.lru_cache(maxsize=1)

@@ -80,6 +80,8 @@ def word_class(tok: Token, lex: Lexicons) -> str:
         return "cue"
     if w in lex.known_names:
         return "name"
+    if w in lex.places:
+        return "place"
     if tok.proper and not has_article(w) and not _is_title(w, lex) and w not in lex.source_kinds \
             and not (w.startswith("م") and w.endswith("ا") and len(w) > 4):
         # the parse knows a name that is also a word (سلمى، جهاد); an accusative
@@ -197,6 +199,9 @@ def read_mention(text: str, tokens: Sequence[Token], i: int, limit: int,
         cls = "name"  # فهد القحيز، عادل الجبير، مباركة عواينية: a first name that is also a word
     if cls == "name" and tokens[k].norm[:1] == "و" and tokens[k].norm not in lex.first_names:
         return None  # وكندا، وعكست: a conjunction on a word, not the start of a name
+    if cls == "place":
+        # دعت فرنسا، أعلنت موسكو: a country or capital speaks for its government
+        return _mention(text, tokens, first, k + 1, "organization", k, k + 1, None, None, "", lex)
     if cls == "quantifier" and k + 1 < limit:
         # بعض الحضور، أحد المواطنين، عدد من الناشطين: a group of sources
         j = k + 1
@@ -225,6 +230,11 @@ def read_mention(text: str, tokens: Sequence[Token], i: int, limit: int,
         name_start, k = _name_chain(tokens, k, limit, lex)
         name_end = k
         kind = "person"
+        if name_end == name_start and k + 2 <= limit and word_class(tokens[k], lex) == "common" \
+                and k + 1 < limit and (tokens[k + 1].norm in lex.first_names or word_class(tokens[k + 1], lex) == "name") \
+                and (k + 2 == limit or _ends_phrase(tokens, k + 2, limit, lex) or tokens[k + 2].text == ":"):
+            name_start, name_end = k, k + 2  # وزير الصحة جواد عواد: after a title, two words are a name
+            k = name_end
         if name_end == name_start:
             later = _name_after_modifiers(tokens, role_end, limit, lex)
             if later is not None:
@@ -255,8 +265,8 @@ def read_mention(text: str, tokens: Sequence[Token], i: int, limit: int,
             if c in ("definite", "organization", "document") and cls == "document" \
                     and has_article(tokens[k - 1].norm) and not _adjective_like(tokens[k].norm):
                 break  # البيان الحكومة: a definite noun after a definite head is a new phrase
-            if c in ("definite", "organization", "document"):
-                k += 1
+            if c in ("definite", "organization", "document", "place"):
+                k += 1  # وزارة الخارجية السعودية، حكومة جيبوتي
             elif c == "common" and tokens[k].norm[:1] in ("ل", "ب") and k + 1 < limit \
                     and word_class(tokens[k + 1], lex) == "definite":
                 k += 2  # الاتحاد الدولي لكرة القدم
@@ -334,23 +344,26 @@ def _role_chain(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons,
                 k = close + 1  # منظمة الأغذية والزراعة (فاو) في العراق
                 continue
             break
-        if c == "name" and word_class(tokens[k - 1], lex) == "organization" and not has_article(tokens[k - 1].norm):
+        if c in ("name", "common") and word_class(tokens[k - 1], lex) == "organization" \
+                and not has_article(tokens[k - 1].norm) and tokens[k - 1].norm[:1] not in "وف":
             k += 1  # في مجموعة زين: an organisation's name inside the role
             continue
         if c in ("definite", "title", "organization") or (c == "number" and k - start > 1):
             k += 1
+        elif c == "place" and not (has_article(tokens[k - 1].norm) and tokens[k - 1].norm.endswith("ي")):
+            k += 1  # سفير فرنسا، وزيرة الخارجية السعودية (not المسؤول الأمريكي السعودية: an object)
         elif c in ("group", "anonymous", "document") and has_article(tokens[k].norm):
             k += 1  # رئيس الوزراء، منسق الخبراء: a collective noun completes the title
         elif allow_names and c == "name":
             k += 1
         elif c == "common" and k + 1 < limit and (
-                word_class(tokens[k + 1], lex) in ("definite", "organization")
+                word_class(tokens[k + 1], lex) in ("definite", "organization", "place")
                 or (word_class(tokens[k + 1], lex) in ("group", "anonymous", "document")
                     and has_article(tokens[k + 1].norm))) \
                 and (not tokens[k - 1].norm.startswith("ال") or tokens[k].norm[0] == "ل"):
             k += 1  # a construct noun inside the role: رئيس هيئة شؤون الأسرى
         elif tokens[k].norm in _ROLE_LINKS and k + 1 < limit and (
-                word_class(tokens[k + 1], lex) in ("definite", "organization")
+                word_class(tokens[k + 1], lex) in ("definite", "organization", "place")
                 or (tokens[k].norm == "الي" and word_class(tokens[k + 1], lex) == "name")
                 or (k + 2 < limit and word_class(tokens[k + 1], lex) == "common"
                     and word_class(tokens[k + 2], lex) == "definite")):
@@ -383,7 +396,11 @@ def _name_chain(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons) -> t
         c = word_class(tok, lex)
         if k > start and tok.norm[:1] == "و" and c != "definite":
             break  # وقال، ومفادها: a new clause, not a name
-        if c == "name" or (tok.norm in lex.first_names and (k == start or word_class(tokens[k - 1], lex) == "name")):
+        if tok.norm in ("ابو", "ابن", "بن", "عبد", "ام", "بنت") and k + 1 < limit \
+                and tokens[k + 1].kind == "word" and word_class(tokens[k + 1], lex) not in (
+                    "preposition", "complementizer", "cue", "punct"):
+            k += 2  # نبيل بن سلامة، أبو العلا، عبد الله: the next word belongs to the name
+        elif c == "name" or (tok.norm in lex.first_names and (k == start or word_class(tokens[k - 1], lex) == "name")):
             k += 1
         elif k == start and tok.text == "بان" and k + 1 < limit and word_class(tokens[k + 1], lex) == "name":
             k += 1  # بان كي مون: a name, not the hamza-less بأن

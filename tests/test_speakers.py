@@ -60,3 +60,30 @@ def test_implicit_subject_takes_the_last_speaker_of_the_same_gender():
     resolver.resolve(mazen, 50, False)
     assert resolver.speaker(resolver.resolve(None, 90, True)).name == "سعاد الخطيب"
     assert resolver.speaker(resolver.resolve(None, 95, False)).name == "مازن العلي"
+
+
+def test_a_place_ends_a_personal_name():
+    m = mention("المبعوث الدولي كوفي أنان دمشق غدا")
+    assert m.name == "كوفي أنان"
+
+
+def test_a_place_after_a_nisba_adjective_is_not_part_of_the_role():
+    m = mention("المسؤول الأمريكي السعودية وكندا بأنهما")
+    assert m.role == "المسؤول الأمريكي"
+    assert m.name is None
+
+
+def test_a_country_is_a_source():
+    m = mention("فرنسا الولايات المتحدة إلى")
+    assert m.kind == "organization" and m.name == "فرنسا"
+
+
+def test_organisation_name_inside_the_role_then_the_persons_name():
+    m = mention("الرئيس التنفيذي في مجموعة زين نبيل بن سلامة: «")
+    assert m.role == "الرئيس التنفيذي في مجموعة زين"
+    assert m.name == "نبيل بن سلامة"
+
+
+def test_two_words_after_a_title_before_a_colon_are_a_name():
+    m = mention("وزير الصحة الفلسطيني جواد عواد: «")
+    assert m.name == "جواد عواد" and m.role == "وزير الصحة الفلسطيني"
