@@ -13,6 +13,7 @@ with the verb.
 
 from __future__ import annotations
 
+import re
 from typing import Sequence
 
 import attrs
@@ -27,6 +28,7 @@ MAX_NAME_WORDS = 5
 MAX_ROLE_WORDS = 8
 _JOINERS = frozenset("-‐_")
 _COMMAS = frozenset("،,")
+_QUOTE_MARKS = re.compile("[\"«»“”„‘’]")
 _FOREIGN_ARTICLES = frozenset({"ذي", "ذا", "لو", "لا", "دي", "دير", "دو", "دا"})  # ذي تايمز، لو موند
 _ROLE_LINKS = frozenset({"باسم", "في", "لدي", "ل", "علي", "الي"})  # المتحدث باسم الجيش، مدير الاتصالات في اللجنة
 
@@ -285,6 +287,14 @@ def read_mention(text: str, tokens: Sequence[Token], i: int, limit: int,
                 break
             elif c == "name" and cls == "organization" and tokens[k - 1].norm in _FOREIGN_ARTICLES:
                 k += 1  # صحيفة ذي فاوتشر، صحيفة لو موند
+            elif tokens[k].kind == "mark" and cls == "organization" and extra == 0 \
+                    and (close := _closing_mark(tokens, k, limit, lex)) is not None:
+                org_name_start = first  # صحيفة "الديلي ميل" البريطانية: the head, the name, adjectives
+                k = close + 1
+                while k < limit and word_class(tokens[k], lex) in ("definite", "place") and _adjective_like(tokens[k].norm):
+                    k += 1
+                org_name_end = k
+                break
             elif tokens[k].kind == "mark" and cls == "organization" and k + 2 < limit \
                     and tokens[k + 2].kind == "mark" and word_class(tokens[k - 1], lex) == "definite" \
                     and word_class(tokens[k + 1], lex) in ("name", "definite", "common"):
@@ -412,8 +422,12 @@ def _name_chain(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons) -> t
             k += 1  # جان-إيف: a hyphenated first name
         elif c == "common" and k == start and k + 1 < limit and _surname_like(tokens[k + 1], lex):
             k += 1  # a first name that is also a word (عادل، أماني) before a surname
-        elif c == "common" and k > start and tok.norm in lex.common_words and _ends_phrase(tokens, k + 1, limit, lex):
-            k += 1  # a family name that is also a word, last before a boundary (علي حسن إن)
+        elif c == "common" and k > start and _ends_phrase(tokens, k + 1, limit, lex) and (
+                tok.norm in lex.common_words or tok.text.endswith("ة")
+                or not tok.norm.endswith(("ه", "ها", "هم", "ا", "ي"))):
+            # a family name that is also a word, last before a boundary (علي حسن إن، خالد
+            # فودة), not a word with a pronoun or an accusative ending (بوفون رسالته، عصيد صديقا)
+            k += 1
             break
         elif tok.text in _JOINERS and k > start and k + 1 < limit and tokens[k + 1].start == tok.end \
                 and word_class(tokens[k + 1], lex) in ("name", "common"):
@@ -446,6 +460,16 @@ def _quoted_name(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons) -> 
                 return k + 1, j
             return None
         if tokens[j].kind != "word":
+            return None
+    return None
+
+
+def _closing_mark(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons) -> int | None:
+    """Index of the mark closing a quoted name of one to three words opened at ``k``."""
+    for j in range(k + 2, min(limit, k + 5)):
+        if tokens[j].kind == "mark":
+            return j
+        if tokens[j].kind != "word" or word_class(tokens[j], lex) in ("cue", "complementizer"):
             return None
     return None
 
@@ -510,7 +534,12 @@ def _indefinite_role(tokens: Sequence[Token], k: int, last: int, lex: Lexicons) 
     definite noun completes it (مسؤول في الوزارة، مسؤول كبير; not رئيس الوزراء)."""
     if has_article(tokens[k].norm) or strip_article(tokens[k].norm) in lex.courtesy:
         return False
-    return k + 1 >= last or not has_article(tokens[k + 1].norm)
+    if k + 1 >= last:
+        return True
+    nxt = tokens[k + 1]
+    # مسؤول في الوزارة، مسؤول حكومي، مسؤول كبير — but محافظ جنوب سيناء is a construct
+    return word_class(nxt, lex) in ("preposition", "punct") or (
+        not has_article(nxt.norm) and nxt.norm.endswith(("ي", "يه", "ين", "ون"))) or nxt.norm in ("كبير", "رفيع")
 
 
 def _mention(text, tokens, first, last, kind, name_start, name_end, role_start, role_end,
@@ -522,6 +551,8 @@ def _mention(text, tokens, first, last, kind, name_start, name_end, role_start, 
         n0, n1 = tokens[name_start].start, tokens[name_end - 1].end
         # hashtags and hyphens join names in real texts: #مروان_خوري، جان-إيف
         name = " ".join(text[n0:n1].replace("_", " ").split())
+        if kind != "person":
+            name = " ".join(_QUOTE_MARKS.sub(" ", name).split())  # صحيفة «الأهرام» → صحيفة الأهرام
         name_key = tuple(fold(t.text) for t in tokens[name_start:name_end] if t.kind == "word")
     role = None
     if role_start is not None and role_end is not None and role_end > role_start:
@@ -728,8 +759,14 @@ class SpeakerResolver:
         if mention.kind in ("organization", "document", "anonymous"):
             # a short designation (الصحيفة، الاتحاد) refers to the fullest one named before
             if len(mention.text.split()) <= 2 and self.text[mention.start:mention.start + 2] in ("ال", "ال"):
-                ent = self._by_head(mention.head, position, (mention.kind,))
-                if ent is None and mention.head in self.lex.companies | self.lex.media:
+                generic = mention.head in self.lex.companies | self.lex.media
+                ent = None
+                if generic:
+                    # الشركة، الشبكة: the company that is speaking, if the text gave its name
+                    ent = self._recent_named_organization((mention.head, ""))
+                if ent is None:
+                    ent = self._by_head(mention.head, position, (mention.kind,))
+                if ent is None and generic:
                     ent = self._recent_named_organization()
                 if ent is not None:
                     return self._speak(ent, mention, position)
@@ -740,17 +777,21 @@ class SpeakerResolver:
         return self._speak(ent, mention, position, remember=mention.head in self.lex.source_kinds
                            or mention.kind in ("person", "anonymous", "document", "group"))
 
-    def _recent_named_organization(self) -> Entity | None:
-        """The organisation that spoke last, if the text named it (فيسبوك … الشركة)."""
+    def _recent_named_organization(self, heads: tuple[str, ...] | None = None) -> Entity | None:
+        """The organisation that spoke last, if the text named it (فيسبوك … الشركة);
+        with ``heads``, only one designated by one of these head words."""
         for _, ent in reversed(self.history[-3:]):
+            if heads is not None and ent.head not in heads:
+                continue
             if ent.kind == "organization" and not (len(ent.key) == 1 and strip_article(ent.key[0]) == ent.head):
                 return ent
         return None
 
     def _recent(self, feminine: bool | None, plural: bool = False) -> Entity | None:
         if not self.history:
-            # nobody has spoken yet: the person with a role whom the document names most
-            named = [e for e in self.entities if e.kind == "person" and e.role and e.key]
+            # nobody has spoken yet: the person with a full name and a role whom the
+            # document names most
+            named = [e for e in self.entities if e.kind == "person" and e.role and len(e.key) >= 2]
             if not named:
                 return None
             folded = fold(self.text)

@@ -288,3 +288,22 @@ def test_two_common_words_before_a_title_in_apposition_are_a_name():
     q = one("كذلك أكد نصر محمود المستشار الإعلامي في الوزارة أن القرار نهائي.")
     assert q.speaker.name == "نصر محمود"
     assert q.speaker.role == "المستشار الإعلامي في الوزارة"
+
+
+def test_newspaper_named_in_quotation_marks_keeps_its_head_and_adjective():
+    q = one('وقالت صحيفة "الديلي ميل" البريطانية إن الطائرة هبطت قرب القرية.', type="indirect")
+    assert q.speaker.name == "صحيفة الديلي ميل البريطانية"
+    assert q.speaker.mention.text == 'صحيفة "الديلي ميل" البريطانية'
+
+
+def test_the_company_that_speaks_is_preferred_to_another_named_before():
+    text = ('وكانت شركة "نوفا" اللندنية قد جمعت البيانات.\n'
+            'وأكدت "تيليغرام"، الأحد، أنها تحتفظ بسجلات المكالمات.\n'
+            'وقالت الشركة إنها لا تبيع هذه البيانات.')
+    quotes = EX.extract(text)
+    assert [q.speaker.name for q in quotes] == ["تيليغرام", "تيليغرام"]
+
+
+def test_an_indefinite_construct_title_is_not_anonymous():
+    q = one("وقال محافظ جنوب سيناء خالد فودة إن المطار سيفتتح قريبا.")
+    assert q.speaker.kind == "person" and q.speaker.name == "خالد فودة"
