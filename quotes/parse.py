@@ -189,6 +189,28 @@ class Window:
 CONTEXT_BEFORE = 8  # words parsed before a cue: room for a subject written first (X قال …)
 
 
+def needs_parse(cand: Candidate) -> bool:
+    """Whether the parse can change this candidate (see ``_apply``): a verb cue whose
+    subject the rules did not read, or read as a bare role or title (الوزير، رئيس الحزب)
+    whose name the parse may find, or whose gender they do not know. A named or
+    organisational source is final, so its sentence is never parsed."""
+    if cand.cue is None or cand.cue.kind != "verb" or cand.impersonal:
+        return False
+    m = cand.mention
+    return cand.feminine is None or m is None or (m.kind == "person" and not m.name)
+
+
+def cue_bounds(view: DocumentView, cand: Candidate) -> tuple[int, int]:
+    """Token range [first, end) whose parse the attribution of ``cand`` reads: from a
+    few words before the cue to the end of its zone. Both the windows parsed and the
+    facts read are bounded by it, so that parsing the whole sentence gives the same
+    attribution."""
+    a, b = view.sentence_of(cand.paragraph, cand.cue.index)
+    if cand.zone_end < 0:
+        return a, b
+    return max(a, cand.cue.index - CONTEXT_BEFORE), min(b, max(cand.zone_end, cand.cue.index + 2))
+
+
 def cue_windows(views: Sequence[DocumentView], cands: Sequence[Sequence[Candidate]],
                 everything: bool = False, whole_sentences: bool = False) -> list[Window]:
     """The stretches to parse: around each verb cue, from a few words before it to the
@@ -199,14 +221,10 @@ def cue_windows(views: Sequence[DocumentView], cands: Sequence[Sequence[Candidat
     for d, (view, doc_cands) in enumerate(zip(views, cands)):
         spans: dict[tuple[int, int], tuple[int, int]] = {}
         for c in doc_cands:
-            if c.cue is None or c.cue.kind != "verb" or c.impersonal:
+            if not needs_parse(c):
                 continue
             a, b = view.sentence_of(c.paragraph, c.cue.index)
-            if whole_sentences or c.zone_end < 0:
-                first, end = a, b
-            else:
-                first = max(a, c.cue.index - CONTEXT_BEFORE)
-                end = min(b, max(c.zone_end, c.cue.index + 2))
+            first, end = (a, b) if whole_sentences else cue_bounds(view, c)
             old = spans.get((c.paragraph, a))
             spans[(c.paragraph, a)] = (min(first, old[0]), max(end, old[1])) if old else (first, end)
         for p, para in enumerate(view.paragraphs):
@@ -230,7 +248,7 @@ def refine_with_parse(parser: Parser, views: Sequence[DocumentView], cands: Sequ
              "subject_added": 0, "name_completed": 0, "gender": 0}
     for d, (view, doc_cands) in enumerate(zip(views, cands)):
         for cand in doc_cands:
-            if cand.cue is None or cand.cue.kind != "verb" or cand.impersonal:
+            if not needs_parse(cand):
                 continue
             a, _ = view.sentence_of(cand.paragraph, cand.cue.index)
             found = by_sentence.get((d, cand.paragraph, a))
@@ -241,11 +259,14 @@ def refine_with_parse(parser: Parser, views: Sequence[DocumentView], cands: Sequ
     return stats
 
 
-def tag_proper_nouns(tokens: Sequence[Token], window: Window, words: list[ParsedWord]) -> list[Token]:
-    """The paragraph's tokens, with those the parse tags as proper nouns marked ``proper``."""
+def tag_proper_nouns(tokens: Sequence[Token], window: Window, words: list[ParsedWord],
+                     bounds: tuple[int, int] | None = None) -> list[Token]:
+    """The paragraph's tokens, with those the parse tags as proper nouns marked ``proper``
+    (only within ``bounds``, token indices, when given)."""
     spans = [(window.start + w.start, window.start + w.end) for w in words if w.proper]
     out = list(tokens)
-    for i in range(window.first, window.last):
+    lo, hi = bounds if bounds is not None else (window.first, window.last)
+    for i in range(max(lo, window.first), min(hi, window.last)):
         tok = tokens[i]
         if tok.kind == "word" and any(s < tok.end and tok.start < e for s, e in spans):
             out[i] = attrs.evolve(tok, proper=True)
@@ -262,7 +283,8 @@ def _apply(view: DocumentView, cand: Candidate, window: Window, words: list[Pars
     if cand.feminine is None and verb.feminine is not None:
         cand.feminine = verb.feminine
         stats["gender"] += 1
-    tagged = tag_proper_nouns(tokens, window, words)
+    lo, hi = cue_bounds(view, cand)
+    tagged = tag_proper_nouns(tokens, window, words, (lo, hi))
     limit = _quote_start(tokens, cand, window)
     if cand.mention is not None:
         # the same phrase read again with the parser's proper nouns: a name the rules
@@ -280,7 +302,8 @@ def _apply(view: DocumentView, cand: Candidate, window: Window, words: list[Pars
     if subj is None:
         return
     start = window.start + _subtree_start(words, subj)
-    k = next((i for i in range(window.first, window.last) if tokens[i].start <= start < tokens[i].end), None)
+    k = next((i for i in range(max(lo, window.first), min(hi, window.last))
+              if tokens[i].start <= start < tokens[i].end), None)
     if k is None or cand.start <= tokens[k].start < cand.end:
         return  # the subject lies inside the quote: a parse error
     end = cand.cue.index if k < cand.cue.index else limit

@@ -84,8 +84,12 @@ def word_class(tok: Token, lex: Lexicons) -> str:
         return "name"
     if w in lex.places:
         return "place"
+    if len(w) >= 5 and w.startswith("م") and w.endswith("ا") and w[1] not in "اوي" and w not in lex.first_names:
+        # an accusative participle (منتقدا، مشيدا): a circumstantial that ends the subject
+        # before it, never a name, whatever the tagger says
+        return "adverb"
     if tok.proper and not has_article(w) and not _is_title(w, lex) and w not in lex.source_kinds \
-            and not (w.startswith("م") and w.endswith("ا") and len(w) > 4):
+            and not (w.endswith("ا") and (w[:-1] in lex.common_words or w[:-1] in lex.source_kinds)):
         # the parse knows a name that is also a word (سلمى، جهاد); an accusative
         # participle (منتقدا) it took for one is not
         return "name"
