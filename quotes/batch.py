@@ -30,7 +30,10 @@ from .io import BadInput, DocResult, Document, InputItem
 from .values import Quote, Span
 
 DEFAULT_MAX_CHARS = 200_000
-DEFAULT_CHUNK_SIZE = 32
+# Small chunks keep both workers busy to the end and the parser's batches (and so the
+# memory of a process) small; the parser reads few windows per document, so larger
+# batches gain nothing measurable (bench/bench.py).
+DEFAULT_CHUNK_SIZE = 8
 WORKER_DIED = "worker process died while processing this document"
 
 # (quotes as dicts, None) on success, (None, error message) on failure

@@ -135,7 +135,11 @@ class Parser:
         if not texts:
             return []
         from stanza import Document
-        docs = self.nlp.bulk_process([Document([], text=t) for t in texts])
+        docs = []
+        # at most MAX_PARSE_BATCH texts a call: a huge document's hundreds of cue
+        # sentences would otherwise be one batch, and the memory peak grows with it
+        for i in range(0, len(texts), MAX_PARSE_BATCH):
+            docs.extend(self.nlp.bulk_process([Document([], text=t) for t in texts[i:i + MAX_PARSE_BATCH]]))
         out = []
         for doc in docs:
             words: list[ParsedWord] = []
@@ -186,6 +190,7 @@ class Window:
     end: int
 
 
+MAX_PARSE_BATCH = 128  # windows per call to Stanza
 CONTEXT_BEFORE = 8  # words parsed before a cue: room for a subject written first (X قال …)
 
 
