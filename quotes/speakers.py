@@ -261,6 +261,19 @@ def read_mention(text: str, tokens: Sequence[Token], i: int, limit: int,
             role_end = k
             return _mention(text, tokens, first, k, kind, name_start, name_end,
                             role_first, role_end, head, lex)
+    elif cls == "document" and not has_article(tokens[k].norm) and k + 2 < limit \
+            and word_class(tokens[k + 1], lex) == "title" \
+            and (issuer := read_mention(text, tokens, k + 1, limit, lex, skip_adverbs=False)) is not None \
+            and issuer.kind == "person" and issuer.name:
+        return issuer  # بيان رئيس الإقليم مسعود برزاني: the person whose statement it is
+    elif cls == "document" and k + 3 < limit and strip_article(tokens[k + 1].norm) == "صادر" \
+            and tokens[k + 2].norm in ("عن", "باسم", "من"):
+        # بيان صادر باسم المفتش العام، حسن عيسى سلطان: the source is whoever issued it
+        issuer = read_mention(text, tokens, k + 3, limit, lex, skip_adverbs=False)
+        if issuer is not None and issuer.kind != "unknown":
+            return issuer
+        kind = cls
+        k += 1
     elif cls in _SOURCE_KINDS:
         kind = cls
         k += 1
@@ -283,6 +296,11 @@ def read_mention(text: str, tokens: Sequence[Token], i: int, limit: int,
                 k += 3  # الاتحاد الدولي لكرة القدم (فيفا)
             elif c == "name" and cls == "organization" and (extra == 0 or word_class(tokens[k - 1], lex) == "name"):
                 k += 1  # حركة حماس، صحيفة فايننشال تايمز (a name right after the head)
+            elif c == "common" and cls == "organization" and extra == 0 and not has_article(tokens[k - 1].norm) \
+                    and tokens[k].norm[:1] not in "وفلب" and not tokens[k].norm.endswith(("ي", "يه")) \
+                    and not (head.endswith("ه") and tokens[k].text.endswith("ة")) and "\u064b" not in tokens[k].text \
+                    and (k + 1 >= limit or word_class(tokens[k + 1], lex) not in ("definite", "name")):
+                k += 1  # حركة حماس، شركة أبل: a name that is also a word (not حركة احتجاجية، شركة ناشئة)
             elif c == "name" and cls == "organization" and word_class(tokens[k - 1], lex) == "definite" \
                     and (k + 1 >= limit or word_class(tokens[k + 1], lex) != "name"):
                 org_name_start = k  # شبكة التواصل الاجتماعي فيسبوك: the name is the speaker
@@ -383,7 +401,7 @@ def _role_chain(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons,
                     and word_class(tokens[k + 2], lex) == "definite")):
             k += 2  # المتحدث باسم الجيش، المشرف العام على كرة القدم
         elif c == "preposition" and tokens[k].norm[0] in "بل" and k + 1 < limit and \
-                tokens[k].norm[1:] not in lex.media and word_class(tokens[k + 1], lex) in ("definite", "name"):
+                tokens[k].norm[1:] not in lex.media and word_class(tokens[k + 1], lex) in ("definite", "name", "place"):
             k += 2  # … بنادي الأنصار، … لوزارة الخارجية
         else:
             break
@@ -706,7 +724,9 @@ class SpeakerResolver:
                 return recent[0]
         for pool in ([e for _, e in reversed(self.history)],
                      [e for e in reversed(named) if e.position < position],
-                     [e for e in named if e.position >= position]):
+                     # a role the text explains later (a person's only: الشركة is never
+                     # a company named further on)
+                     [e for e in named if e.position >= position and e.kind == "person"]):
             pool = [e for e in pool if matches(e)]
             best = next((e for e in pool if full(e)), None) or (pool[0] if pool else None)
             if best is not None:

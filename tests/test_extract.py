@@ -307,3 +307,19 @@ def test_the_company_that_speaks_is_preferred_to_another_named_before():
 def test_an_indefinite_construct_title_is_not_anonymous():
     q = one("وقال محافظ جنوب سيناء خالد فودة إن المطار سيفتتح قريبا.")
     assert q.speaker.kind == "person" and q.speaker.name == "خالد فودة"
+
+
+def test_a_statement_issued_in_someones_name_is_theirs():
+    q = one("وقال بيان صادر باسم المدير العام لهيئة الموانئ، سامر الحلبي، إن العقد ألغي.", type="indirect")
+    assert q.speaker.name == "سامر الحلبي"
+
+
+def test_an_organisation_name_that_is_a_common_word():
+    q = one("وقالت حركة حماس في بيان إن الاتفاق انتهى.", type="indirect")
+    assert q.speaker.name == "حركة حماس"
+
+
+def test_a_bare_company_word_never_refers_to_a_company_named_later():
+    text = ("وقالت الشركة في بيان إن الخلل أصلح.\n"
+            "وفي سياق آخر كشفت شركة نوكيا عن هاتف جديد.")
+    assert EX.extract(text)[0].speaker.name == "الشركة"
