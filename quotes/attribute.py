@@ -269,6 +269,8 @@ def _speech(view: DocumentView, p: int, hit: CueHit, lex: Lexicons) -> Candidate
             mention = None  # a bare definite noun after the verb is its object (حذر المستهلكين من …)
         if mention is None:
             mention = _subject_before(view, p, i, s0, lex)
+    if mention is None and hit.plural and hit.kind in ("verb", "participle"):
+        mention = _plural_source_before(view, p, i, s0, lex)
     cand = Candidate("indirect", 0, 0, p, cue=hit, cue_token=tokens[i], mention=mention,
                      feminine=_gender(hit), plural=hit.plural, impersonal=hit.frame == "impersonal",
                      zone_end=min(k + 1, len(tokens)))
@@ -479,6 +481,21 @@ def _subject_before(view: DocumentView, p: int, i: int, s0: int, lex: Lexicons) 
         m = read_mention(view.text, tokens, start, end, lex, skip_adverbs=False)
         if m is not None and m.last == end and m.kind != "unknown" and (
                 m.name is not None or m.kind != "organization" or m.head in lex.source_kinds):
+            return m
+    return None
+
+
+def _plural_source_before(view: DocumentView, p: int, i: int, s0: int, lex: Lexicons) -> Mention | None:
+    """For a plural cue without a subject (… خطوة قالوا إنها، اعتصم بعض الناشطين مؤكدين
+    أنهم): the nearest group of sources earlier in its sentence."""
+    tokens = view.paragraphs[p].tokens
+    for start in range(i - 1, max(s0, i - 16) - 1, -1):
+        m = read_mention(view.text, tokens, start, i, lex, skip_adverbs=False)
+        if m is not None and m.kind in ("group", "anonymous") and m.first == start:
+            if start - 1 >= s0:
+                wider = read_mention(view.text, tokens, start - 1, i, lex, skip_adverbs=False)
+                if wider is not None and wider.kind == "group" and wider.last >= m.last:
+                    return wider  # بعض الناشطين, not الناشطين
             return m
     return None
 

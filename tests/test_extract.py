@@ -323,3 +323,8 @@ def test_a_bare_company_word_never_refers_to_a_company_named_later():
     text = ("وقالت الشركة في بيان إن الخلل أصلح.\n"
             "وفي سياق آخر كشفت شركة نوكيا عن هاتف جديد.")
     assert EX.extract(text)[0].speaker.name == "الشركة"
+
+
+def test_plural_cue_without_subject_takes_the_group_before_it():
+    q = one("واعتصم بعض الناشطين في الميدان مؤكدين أنهم سيبقون حتى الاعتراف بالنتيجة.")
+    assert q.cue.text == "مؤكدين" and q.speaker.name == "بعض الناشطين"
