@@ -162,14 +162,16 @@ class Lexicons:
         for line in _read_lines(directory / "sources.txt"):
             if line.startswith("kind:"):
                 kind = line.split(":", 1)[1].strip()
-            elif line.startswith("media:"):
-                word = fold(line.split(":", 1)[1])
-                media.add(word)
-                kinds.setdefault(word, kind)
-            elif line.startswith("company:"):
-                word = fold(line.split(":", 1)[1])
-                companies.add(word)
-                kinds.setdefault(word, kind)
+            elif line.startswith(("media:", "company:")):
+                # "media:" and "company:" may both mark one word (company: media: شبكة)
+                word, prefixes = line, []
+                while word.startswith(("media:", "company:")):
+                    prefix, word = word.split(":", 1)
+                    prefixes.append(prefix)
+                    word = word.strip()
+                for prefix in prefixes:
+                    (media if prefix == "media" else companies).add(fold(word))
+                kinds.setdefault(fold(word), kind)
             elif line.startswith("adjective:"):
                 source_adjectives.add(fold(line.split(":", 1)[1]))
             else:

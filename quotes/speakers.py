@@ -102,13 +102,24 @@ def word_class(tok: Token, lex: Lexicons) -> str:
         return "title"
     if bare in lex.source_kinds:
         return lex.source_kinds[bare]
+    if bare.endswith("ين") and bare[:-2] + "ون" in lex.source_kinds:
+        return lex.source_kinds[bare[:-2] + "ون"]  # مراقبين، محللين: the accusative of مراقبون
     if bare != w:
         return "definite"
-    if w[0] in "لب" and len(w) > 3 and (w[1:] in lex.source_kinds or _is_title(w[1:], lex)):
-        return "preposition"  # لوكالة، بوزارة: an adjunct, not the subject
+    if w[0] in "لب" and len(w) > 3 and (_noun_after_preposition(w) in lex.source_kinds
+                                        or _is_title(_noun_after_preposition(w), lex)):
+        return "preposition"  # لوكالة، بوزارة، للمعهد: an adjunct, not the subject
     if _is_common(w, lex):
         return "common"
     return "name"
+
+
+def _noun_after_preposition(w: str) -> str:
+    """The noun of a word with a one-letter preposition, without article: لوكالة →
+    وكالة، للمعهد → معهد، بالوزارة → وزارة."""
+    if w.startswith("لل"):
+        return w[2:]
+    return strip_article(w[1:])
 
 
 _PREFIXES = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وس", "س")
@@ -266,6 +277,9 @@ def read_mention(text: str, tokens: Sequence[Token], i: int, limit: int,
             and (issuer := read_mention(text, tokens, k + 1, limit, lex, skip_adverbs=False)) is not None \
             and issuer.kind == "person" and issuer.name:
         return issuer  # بيان رئيس الإقليم مسعود برزاني: the person whose statement it is
+    elif cls == "document" and not has_article(tokens[k].norm) and k + 1 < limit \
+            and (issuer := _genitive_organization(text, tokens, k + 1, limit, lex)) is not None:
+        return issuer  # تقرير الصحيفة، عناوين صحيفة «الوفد»، تقرير للمعهد الأميركي: whose text it is
     elif cls == "document" and k + 3 < limit and strip_article(tokens[k + 1].norm) == "صادر" \
             and tokens[k + 2].norm in ("عن", "باسم", "من"):
         # بيان صادر باسم المفتش العام، حسن عيسى سلطان: the source is whoever issued it
@@ -313,7 +327,8 @@ def read_mention(text: str, tokens: Sequence[Token], i: int, limit: int,
                     and (close := _closing_mark(tokens, k, limit, lex)) is not None:
                 org_name_start = first  # صحيفة "الديلي ميل" البريطانية: the head, the name, adjectives
                 k = close + 1
-                while k < limit and word_class(tokens[k], lex) in ("definite", "place") and _adjective_like(tokens[k].norm):
+                while k < limit and word_class(tokens[k], lex) in ("definite", "place") \
+                        and has_article(tokens[k].norm) and _adjective_like(tokens[k].norm):
                     k += 1
                 org_name_end = k
                 break
@@ -369,6 +384,8 @@ def _role_chain(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons,
         c = word_class(tokens[k], lex)
         if strip_article(tokens[k].norm) in lex.courtesy:
             break  # رئيس النقابة الدكتور مازن: the courtesy title introduces the name
+        if tokens[k].norm.startswith(("لل", "بال")) and strip_article(tokens[k].norm) in lex.media:
+            break  # المحامي للصحيفة: the channel, not part of the role
         if tokens[k].text == "(":
             close = next((j for j in range(k + 1, min(limit, k + 6)) if tokens[j].text == ")"), None)
             if close is not None and close + 1 < limit and (
@@ -465,6 +482,30 @@ def _name_chain(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons) -> t
         else:
             break
     return start, k
+
+
+def without_preposition(tokens: Sequence[Token], k: int) -> list[Token]:
+    """The tokens with the one-letter preposition of token ``k`` removed (لصحيفة →
+    صحيفة). A word with ل + ال (للصحيفة) needs none of this: it reads as the noun."""
+    t = tokens[k]
+    out = list(tokens)
+    out[k] = Token(t.text[1:], t.start + 1, t.end, fold(t.text[1:]), "word", t.sentence_end, t.proper)
+    return out
+
+
+def _genitive_organization(text: str, tokens: Sequence[Token], k: int, limit: int,
+                           lex: Lexicons) -> Mention | None:
+    """The organisation named at ``k``, also behind ل (تقرير لصحيفة …), or None."""
+    tok = tokens[k]
+    if word_class(tok, lex) == "preposition" and tok.norm[:1] == "ل" and len(tok.text) > 2:
+        if word_class(without_preposition(tokens, k)[k], lex) != "organization":
+            return None
+        m = read_mention(text, without_preposition(tokens, k), k, limit, lex, skip_adverbs=False)
+    elif word_class(tok, lex) == "organization":
+        m = read_mention(text, tokens, k, limit, lex, skip_adverbs=False)
+    else:
+        return None
+    return m if m is not None and m.kind == "organization" else None
 
 
 def _quoted_name(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons) -> tuple[int, int] | None:
@@ -576,6 +617,15 @@ def _mention(text, tokens, first, last, kind, name_start, name_end, role_start, 
         if kind != "person":
             name = " ".join(_QUOTE_MARKS.sub(" ", name).split())  # صحيفة «الأهرام» → صحيفة الأهرام
         name_key = tuple(fold(t.text) for t in tokens[name_start:name_end] if t.kind == "word")
+    if kind != "person" and tokens[first].norm.startswith(("لل", "بال")) and (
+            name is None or n0 == tokens[first].start):
+        # للمعهد الأميركي، بالوزارة: the source is المعهد الأميركي، الوزارة
+        whole = text[tokens[first].start:tokens[last - 1].end] if name is None else text[n0:n1]
+        whole = ("ا" + whole[1:]) if tokens[first].norm.startswith("لل") else whole[1:]
+        name = " ".join(_QUOTE_MARKS.sub(" ", whole).split())
+        name_key = tuple(fold(w) for w in name.split())
+        n0 = n0 if n0 is not None else tokens[first].start
+        n1 = n1 if n1 is not None else tokens[last - 1].end
     role = None
     if role_start is not None and role_end is not None and role_end > role_start:
         role = text[tokens[role_start].start:tokens[role_end - 1].end]
@@ -656,6 +706,14 @@ class SpeakerResolver:
                 if tok.kind != "word":
                     continue
                 c = word_class(tok, lex)
+                if c == "preposition" and tok.norm[:1] in "لب" and len(tok.text) > 2 \
+                        and _noun_after_preposition(tok.norm) in lex.source_kinds:
+                    # بحسب تقرير لصحيفة "فايننشال تايمز": the newspaper is named here
+                    m = read_mention(text, without_preposition(tokens, k), k, len(tokens), lex,
+                                     skip_adverbs=False)
+                    if m is not None and m.kind in _SOURCE_KINDS:
+                        resolver._register(m)
+                    continue
                 if c not in ("title", "name") and c not in _SOURCE_KINDS:
                     continue
                 if k > 0 and c != "title" and word_class(tokens[k - 1], lex) in (
@@ -756,10 +814,15 @@ class SpeakerResolver:
                 best = candidates[0]
                 role = role or next((e.role for e in candidates if e.role), None)
                 kind = "person" if best.kind == "person" else mention.kind  # «الحذيفي»: a person named before
+                extra = set(best.key) - set(mention.name_key)
+                if kind != "person" and extra and all(strip_article(w) in self.lex.source_kinds for w in extra):
+                    best = attrs.evolve(best, name=mention.name, key=mention.name_key)  # فيسبوك, not شبكة فيسبوك
                 ent = Entity(best.name, best.key, role, kind, position,
-                             mention.feminine if mention.feminine is not None else best.feminine)
+                             mention.feminine if mention.feminine is not None else best.feminine,
+                             best.head or mention.head)
             else:
-                ent = Entity(mention.name, mention.name_key, role, mention.kind, position, mention.feminine)
+                ent = Entity(mention.name, mention.name_key, role, mention.kind, position, mention.feminine,
+                             mention.head)
                 self.entities.append(ent)
             if feminine is not None and ent.feminine is None and mention.kind == "person":
                 ent.feminine = feminine
@@ -786,8 +849,9 @@ class SpeakerResolver:
                 generic = mention.head in self.lex.companies | self.lex.media
                 ent = None
                 if generic:
-                    # الشركة، الشبكة: the company that is speaking, if the text gave its name
-                    ent = self._recent_named_organization((mention.head, ""))
+                    # الشركة، الشبكة: the company or outlet that is speaking, if the text named it
+                    same = tuple(self.lex.companies) if mention.head in self.lex.companies else (mention.head,)
+                    ent = self._recent_named_organization(same + ("",))
                 if ent is None:
                     ent = self._by_head(mention.head, position, (mention.kind,))
                 if ent is None and generic:
@@ -795,7 +859,7 @@ class SpeakerResolver:
                 if ent is not None:
                     return self._speak(ent, mention, position)
         ent = Entity(mention.text, tuple(fold(mention.text).split()), mention.role if mention.kind == "person" else None,
-                     mention.kind, position, feminine)
+                     mention.kind, position, feminine, mention.head)
         # a bare definite phrase (المعارضة) is kept as the speaker here, but it is too
         # weak to stand for the subject of later cues that have none
         return self._speak(ent, mention, position, remember=mention.head in self.lex.source_kinds

@@ -328,3 +328,20 @@ def test_a_bare_company_word_never_refers_to_a_company_named_later():
 def test_plural_cue_without_subject_takes_the_group_before_it():
     q = one("واعتصم بعض الناشطين في الميدان مؤكدين أنهم سيبقون حتى الاعتراف بالنتيجة.")
     assert q.cue.text == "مؤكدين" and q.speaker.name == "بعض الناشطين"
+
+
+def test_a_report_of_an_institute_behind_a_preposition_is_the_institutes():
+    q = one("وقدر تقرير للمعهد الأميركي للدراسات الجيولوجية أن المخزون يبلغ 40 مليار برميل.")
+    assert q.speaker.name == "المعهد الأميركي للدراسات الجيولوجية"
+
+
+def test_a_newspaper_named_behind_a_preposition_is_known_later():
+    text = ('وذكرت وكالة الأنباء أن النادي يواجه عقوبات، بحسب تقرير لصحيفة "لوموند".\n'
+            "وتابعت الصحيفة أن التحقيق سيستمر.")
+    assert EX.extract(text)[-1].speaker.name == 'صحيفة لوموند'
+
+
+def test_a_bare_organisation_name_is_not_extended_by_a_head_word():
+    text = ('نشرت شبكة "تيليغرام" تحديثا.\n'
+            'وأكدت "تيليغرام"، الأحد، أنها لا تبيع البيانات.')
+    assert EX.extract(text)[-1].speaker.name == "تيليغرام"

@@ -42,3 +42,16 @@ def test_a_copied_lexicon_directory_can_be_extended(tmp_path):
     quotes = Extractor(parser="none", lexicons=target).extract(text)
     assert [q.cue.lemma for q in quotes] == ["تفاخر"]
     assert Lexicons.load(target).directory == target
+
+
+def test_source_word_prefixes_combine():
+    assert "شبكه" in LEX.companies and "شبكه" in LEX.media
+    assert LEX.source_kinds["شبكه"] == "organization"
+    assert not any(":" in w for w in LEX.companies | LEX.media)
+
+
+def test_places_and_companies_are_loaded():
+    assert {"دمشق", "فرنسا", "السعوديه"} <= LEX.places
+    assert "شركه" in LEX.companies
+    group_words = entries("function_words.txt")
+    assert "writer-note" in LEX.groups and "يذكر" in group_words
