@@ -413,6 +413,8 @@ def _role_chain(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons,
             k += 1  # a construct noun inside the role: رئيس هيئة شؤون الأسرى
         elif tokens[k].norm in _ROLE_LINKS and k + 1 < limit and (
                 word_class(tokens[k + 1], lex) in ("definite", "organization", "place")
+                or (allow_names and tokens[k].norm == "في" and word_class(tokens[k + 1], lex) == "name"
+                    and _ends_phrase(tokens, k + 2, limit, lex))
                 or (tokens[k].norm == "الي" and word_class(tokens[k + 1], lex) == "name")
                 or (k + 2 < limit and word_class(tokens[k + 1], lex) == "common"
                     and word_class(tokens[k + 2], lex) == "definite")):

@@ -87,3 +87,9 @@ def test_organisation_name_inside_the_role_then_the_persons_name():
 def test_two_words_after_a_title_before_a_colon_are_a_name():
     m = mention("وزير الصحة الفلسطيني جواد عواد: «")
     assert m.name == "جواد عواد" and m.role == "وزير الصحة الفلسطيني"
+
+
+def test_role_in_apposition_ends_with_the_firm_it_names():
+    m = mention("جان روبان اختصاصي أسواق السندات في ناتيكسيس إن")
+    assert m.name == "جان روبان"
+    assert m.role == "اختصاصي أسواق السندات في ناتيكسيس"
