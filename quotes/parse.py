@@ -218,27 +218,37 @@ def cue_bounds(view: DocumentView, cand: Candidate) -> tuple[int, int]:
 
 def cue_windows(views: Sequence[DocumentView], cands: Sequence[Sequence[Candidate]],
                 everything: bool = False, whole_sentences: bool = False) -> list[Window]:
-    """The stretches to parse: around each verb cue, from a few words before it to the
-    end of its zone (the speaker is there; the quote's content is not needed), merged
-    per sentence; whole sentences with ``whole_sentences``; every sentence with
-    ``everything``."""
+    """The stretches to parse: around each verb cue that needs the parse, from a few
+    words before it to the end of its zone (the speaker is there; the quote's content is
+    not needed), overlapping stretches merged; whole sentences with ``whole_sentences``;
+    every sentence with ``everything``. Stretches are never merged across a gap: a long
+    paragraph with many cues gives many short windows, and the parser's memory grows with
+    the square of a window's length."""
     windows = []
     for d, (view, doc_cands) in enumerate(zip(views, cands)):
-        spans: dict[tuple[int, int], tuple[int, int]] = {}
+        spans: dict[tuple[int, int], list[tuple[int, int]]] = {}
         for c in doc_cands:
             if not needs_parse(c):
                 continue
             a, b = view.sentence_of(c.paragraph, c.cue.index)
-            first, end = (a, b) if whole_sentences else cue_bounds(view, c)
-            old = spans.get((c.paragraph, a))
-            spans[(c.paragraph, a)] = (min(first, old[0]), max(end, old[1])) if old else (first, end)
+            spans.setdefault((c.paragraph, a), []).append((a, b) if whole_sentences else cue_bounds(view, c))
         for p, para in enumerate(view.paragraphs):
             for a, b in view.sentences[p]:
-                first, end = (a, b) if everything else spans.get((p, a), (None, None))
-                if first is not None:
+                for first, end in ([(a, b)] if everything else _merged(spans.get((p, a), []))):
                     windows.append(Window(d, p, a, first, end, para.tokens[first].start,
                                           para.tokens[end - 1].end))
     return windows
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Token ranges with the overlapping ones joined."""
+    out: list[tuple[int, int]] = []
+    for first, end in sorted(spans):
+        if out and first < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((first, end))
+    return out
 
 
 def refine_with_parse(parser: Parser, views: Sequence[DocumentView], cands: Sequence[list[Candidate]],
@@ -248,7 +258,9 @@ def refine_with_parse(parser: Parser, views: Sequence[DocumentView], cands: Sequ
     inputs = [parser_input(views[w.doc].text[w.start:w.end]) for w in windows]
     parses = [to_original(words, offsets, w.end - w.start)
               for w, (_, offsets), words in zip(windows, inputs, parser.parse([t for t, _ in inputs]))]
-    by_sentence = {(w.doc, w.paragraph, w.sentence): (w, words) for w, words in zip(windows, parses)}
+    by_sentence: dict[tuple[int, int, int], list[tuple[Window, list[ParsedWord]]]] = {}
+    for w, words in zip(windows, parses):
+        by_sentence.setdefault((w.doc, w.paragraph, w.sentence), []).append((w, words))
     stats = {"windows": len(windows), "words": sum(len(w) for w in parses),
              "subject_added": 0, "name_completed": 0, "gender": 0}
     for d, (view, doc_cands) in enumerate(zip(views, cands)):
@@ -256,7 +268,8 @@ def refine_with_parse(parser: Parser, views: Sequence[DocumentView], cands: Sequ
             if not needs_parse(cand):
                 continue
             a, _ = view.sentence_of(cand.paragraph, cand.cue.index)
-            found = by_sentence.get((d, cand.paragraph, a))
+            found = next(((w, words) for w, words in by_sentence.get((d, cand.paragraph, a), [])
+                          if w.first <= cand.cue.index < w.last), None)
             if found is None:
                 continue
             window, words = found

@@ -112,3 +112,20 @@ def test_unloadable_models_give_a_model_error(tmp_path):
     (tmp_path / "resources.json").write_text("{}")
     with pytest.raises(ModelError, match=str(tmp_path)):
         Parser.load(tmp_path)
+
+
+def test_a_cue_whose_source_is_named_is_not_parsed():
+    parser = StandInParser()
+    ex = extractor_with(parser)
+    quotes = ex.extract("وقال وزير الخارجية سامح شكري إن المفاوضات مستمرة.")
+    assert quotes[0].speaker.name == "سامح شكري"
+    assert parser.texts == []
+
+
+def test_cues_far_apart_in_one_sentence_get_separate_windows():
+    parser = StandInParser()
+    ex = extractor_with(parser)
+    filler = " ".join(["والمشروع"] * 30)
+    text = f"وقالت وزيرة الصحة سلمى الخطيب إن الخطة جاهزة {filler} وأضافت أن العمل بدأ."
+    assert len(ex.extract(text)) == 2
+    assert parser.texts == ["وقالت وزيرة الصحة سلمى الخطيب إن", "والمشروع " * 8 + "وأضافت أن"]

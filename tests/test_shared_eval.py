@@ -61,3 +61,24 @@ def test_rules_with_the_parse_accuracy_floors(name):
 def test_every_span_indexes_the_gold_texts(rules):
     for doc in load_gold(SHARED / "dev.jsonl"):
         assert_spans(doc["text"], rules.extract(doc["text"], doc_id=doc["id"]))
+
+
+def test_parsing_windows_gives_the_quotes_of_parsing_every_sentence():
+    """The product parses a window around the cues that need it; the naive path parses
+    every sentence. Both read the parse only within each cue's window, so on the dev
+    texts they must give the same quotes, speakers and roles."""
+    from quotes.errors import ModelError
+    from quotes.parse import bundled_models_dir, check_model_dir
+    try:
+        check_model_dir(bundled_models_dir())
+    except ModelError as e:
+        pytest.skip(f"bundled models incomplete: {e}")
+    texts = [doc["text"] for doc in load_gold(SHARED / "dev.jsonl")]
+
+    def key(extractor: Extractor) -> list[list[tuple]]:
+        return [[(q.quote.start, q.quote.end, q.type, q.speaker and q.speaker.to_dict()) for q in quotes]
+                for quotes in extractor.extract_many(texts)]
+
+    product, naive = Extractor(), Extractor(parse_everything=True)
+    assert key(product) == key(naive)
+    assert naive.parse_stats["words"] > 3 * product.parse_stats["words"]
