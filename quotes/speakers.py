@@ -464,7 +464,7 @@ def _name_chain(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons) -> t
         elif c == "common" and k == start and k + 1 < limit and _surname_like(tokens[k + 1], lex):
             k += 1  # a first name that is also a word (عادل، أماني) before a surname
         elif c == "common" and k > start and _ends_phrase(tokens, k + 1, limit, lex) and (
-                tok.norm in lex.common_words or tok.text.endswith("ة")
+                (tok.norm in lex.common_words and not tok.norm.endswith("ا")) or tok.text.endswith("ة")
                 or not tok.norm.endswith(("ه", "ها", "هم", "ا", "ي"))):
             # a family name that is also a word, last before a boundary (علي حسن إن، خالد
             # فودة), not a word with a pronoun or an accusative ending (بوفون رسالته، عصيد صديقا)

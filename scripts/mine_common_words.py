@@ -54,8 +54,11 @@ def main() -> int:
             common.append(word)
         elif word[0] in "يتن" and after_particle[word] >= max(3, 0.05 * n):
             common.append(word)  # an imperfect verb: it follows لم، لن، لا، قد
-        elif word.endswith("ا") and counts.get("ال" + word[:-1], 0) >= max(3, args.min_ratio * n):
-            common.append(word)  # an accusative adverb (رسميا، ثالثا) of a common word
+        elif word.endswith("ا") and counts.get("ال" + word[:-1], 0) >= max(3, args.min_ratio * n) and (
+                not word.endswith("يا") or counts.get("ال" + word[:-1], 0) >= 5 * n):
+            # an accusative adverb (رسميا، ثالثا، اجتماعيا) of a common word; a country
+            # (ايطاليا، اثيوبيا) is as frequent as its adjective (الايطالي), an adverb is not
+            common.append(word)
     write_lexicon(args.out, [
         "Common words: nouns, adjectives and verbs that are not personal names.",
         "Mined by scripts/mine_common_words.py from ~20M words of Arabic news",
