@@ -89,9 +89,10 @@ def word_class(tok: Token, lex: Lexicons) -> str:
         # before it, never a name, whatever the tagger says
         return "adverb"
     if tok.proper and not has_article(w) and not _is_title(w, lex) and w not in lex.source_kinds \
-            and not (w.endswith("ا") and (w[:-1] in lex.common_words or w[:-1] in lex.source_kinds)):
-        # the parse knows a name that is also a word (سلمى، جهاد); an accusative
-        # participle (منتقدا) it took for one is not
+            and not (w.endswith("ا") and (w[:-1] in lex.common_words or w[:-1] in lex.source_kinds)) \
+            and (w in lex.common_words or not _is_common(w, lex)):
+        # the parse knows a name that is also a word (سلمى، جهاد); an inflected word
+        # it took for one (استدعت، أجبرته، بيانا) is not
         return "name"
     if "\u064b" in tok.text:
         return "common"  # tanween: an adverb or indefinite noun (خاسراً), never a name
