@@ -132,4 +132,6 @@ def _confirmed(tokens: list[Token] | tuple[Token, ...], i: int, form: CueForm, l
             return True
         if tok.kind == "punct" and tok.text != ".":
             return False
+        if tok.kind == "word" and lookup_cue_word(tok.norm, lexicons) is not None:
+            return False  # عبر إذاعة … وقال: the colon is the next cue's
     return False

@@ -55,3 +55,8 @@ def test_verbs_with_other_meanings_need_a_complementizer_or_quote():
     assert not list(find_cues(tokenize("المجموعة تزيد حصتها إلى 37 في المئة"), LEX))
     assert not list(find_cues(tokenize("وجاء الوفد إلى القاهرة أمس"), LEX))
     assert [h.lemma for h in find_cues(tokenize("وجاء في البيان أن الوفد وصل"), LEX)] == ["جاء"]
+
+
+def test_via_is_no_cue_when_the_colon_belongs_to_the_next_verb():
+    text = "وظهر المقدم في مداخلة عبر إذاعة محلية بعد الحفل وقال: أنا أخطأت."
+    assert [h.lemma for h in find_cues(tokenize(text), LEX)] == ["قال"]
