@@ -15,10 +15,11 @@ answer is checked by the rules' own reading of the phrase (read_mention).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Iterator, Sequence
 
 import attrs
 
@@ -124,7 +125,8 @@ class Parser:
             kwargs["dir"] = str(directory)
             source = str(directory)
         try:
-            nlp = stanza.Pipeline(**kwargs)
+            with _no_training_optimizers():
+                nlp = stanza.Pipeline(**kwargs)
         except Exception as e:  # stanza raises many kinds; name what failed
             hint = ' (run stanza.download("ar") first)' if models == "stanza" else ""
             raise ModelError(f"cannot load the Stanza models from {source}: {e}{hint}") from None
@@ -154,6 +156,29 @@ class Parser:
                                             w.deprel or "", w.xpos or ""))
             out.append(words)
         return out
+
+
+@contextlib.contextmanager
+def _no_training_optimizers() -> Iterator[None]:
+    """Stanza's tokenizer builds an Adam optimizer even to predict, and torch imports
+    its compiler (torch._dynamo, ~1.5 s) the first time an optimizer is made. Nothing
+    here trains, so the models are loaded without one: process start-up (each
+    ``--jobs`` worker, each command) is that much shorter."""
+    try:
+        from stanza.models.common import utils
+    except ImportError:  # pragma: no cover
+        yield
+        return
+    stand_ins = {"get_optimizer": lambda *args, **kwargs: None,        # the tokenizer's
+                 "get_split_optimizer": lambda *args, **kwargs: {}}    # the tagger's (a dict)
+    originals = {name: getattr(utils, name) for name in stand_ins if hasattr(utils, name)}
+    for name in originals:
+        setattr(utils, name, stand_ins[name])
+    try:
+        yield
+    finally:
+        for name, original in originals.items():
+            setattr(utils, name, original)
 
 
 _DELETE = re.compile("[\u064B-\u0652\u0670\u0640]")  # diacritics and tatweel: not in the treebank

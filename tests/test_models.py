@@ -44,3 +44,12 @@ def test_extractor_with_bundled_models_keeps_offsets():
     for q in quotes:
         assert text[q.start:q.end] == q.text
     assert quotes[1].speaker.name == quotes[0].speaker.name
+
+
+def test_loading_the_models_builds_no_training_optimizer():
+    from stanza.models.common import utils
+    before = (utils.get_optimizer, utils.get_split_optimizer)
+    parser = Parser.load()
+    assert (utils.get_optimizer, utils.get_split_optimizer) == before  # put back after loading
+    words = parser.parse(["وقال الوزير إن الخطة جاهزة"])[0]
+    assert any(w.deprel.startswith("nsubj") and w.text == "الوزير" for w in words)
