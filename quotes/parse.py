@@ -303,12 +303,12 @@ def refine_with_parse(parser: Parser, views: Sequence[DocumentView], cands: Sequ
 
 
 def tag_proper_nouns(tokens: Sequence[Token], window: Window, words: list[ParsedWord],
-                     bounds: tuple[int, int] | None = None) -> list[Token]:
+                     bounds: tuple[int, int]) -> list[Token]:
     """The paragraph's tokens, with those the parse tags as proper nouns marked ``proper``
-    (only within ``bounds``, token indices, when given)."""
+    (only within ``bounds``, token indices: the cue's window)."""
     spans = [(window.start + w.start, window.start + w.end) for w in words if w.proper]
     out = list(tokens)
-    lo, hi = bounds if bounds is not None else (window.first, window.last)
+    lo, hi = bounds
     for i in range(max(lo, window.first), min(hi, window.last)):
         tok = tokens[i]
         if tok.kind == "word" and any(s < tok.end and tok.start < e for s, e in spans):

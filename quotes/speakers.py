@@ -107,8 +107,8 @@ def word_class(tok: Token, lex: Lexicons) -> str:
         return lex.source_kinds[bare[:-2] + "ون"]  # مراقبين، محللين: the accusative of مراقبون
     if bare != w:
         return "definite"
-    if w[0] in "لب" and len(w) > 3 and (_noun_after_preposition(w) in lex.source_kinds
-                                        or _is_title(_noun_after_preposition(w), lex)):
+    if w[0] in "لب" and len(w) > 3 and (
+            (noun := _noun_after_preposition(w)) in lex.source_kinds or _is_title(noun, lex)):
         return "preposition"  # لوكالة، بوزارة، للمعهد: an adjunct, not the subject
     if _is_common(w, lex):
         return "common"
@@ -501,9 +501,10 @@ def _genitive_organization(text: str, tokens: Sequence[Token], k: int, limit: in
     """The organisation named at ``k``, also behind ل (تقرير لصحيفة …), or None."""
     tok = tokens[k]
     if word_class(tok, lex) == "preposition" and tok.norm[:1] == "ل" and len(tok.text) > 2:
-        if word_class(without_preposition(tokens, k)[k], lex) != "organization":
+        bare = without_preposition(tokens, k)
+        if word_class(bare[k], lex) != "organization":
             return None
-        m = read_mention(text, without_preposition(tokens, k), k, limit, lex, skip_adverbs=False)
+        m = read_mention(text, bare, k, limit, lex, skip_adverbs=False)
     elif word_class(tok, lex) == "organization":
         m = read_mention(text, tokens, k, limit, lex, skip_adverbs=False)
     else:
@@ -515,18 +516,12 @@ def _quoted_name(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons) -> 
     """Token range of a short quoted name at ``k`` that ends a phrase: "فيسبوك"، …"""
     if tokens[k].kind != "mark":
         return None
-    for j in range(k + 2, min(limit, k + 5)):
-        if tokens[j].kind == "mark":
-            inner = tokens[k + 1:j]
-            if not all(t.kind == "word" and word_class(t, lex) in ("name", "common", "definite") for t in inner):
-                return None
-            after = tokens[j + 1] if j + 1 < limit else None
-            if after is None or after.kind == "punct" or word_class(after, lex) in (
-                    "complementizer", "adverb", "preposition"):
-                return k + 1, j
-            return None
-        if tokens[j].kind != "word":
-            return None
+    close = _closing_mark(tokens, k, limit, lex)
+    if close is None or not all(word_class(t, lex) in ("name", "common", "definite") for t in tokens[k + 1:close]):
+        return None
+    after = tokens[close + 1] if close + 1 < limit else None
+    if after is None or after.kind == "punct" or word_class(after, lex) in ("complementizer", "adverb", "preposition"):
+        return k + 1, close
     return None
 
 
@@ -681,6 +676,11 @@ class Entity:
     feminine: bool | None = None
     head: str = ""  # the designation's head word (شبكه for شبكة التواصل الاجتماعي فيسبوك)
 
+    @property
+    def named(self) -> bool:
+        """Whether the text names it by more than its head word (not a bare الشركة)."""
+        return not (len(self.key) == 1 and strip_article(self.key[0]) == self.head)
+
 
 @attrs.frozen
 class Resolved:
@@ -776,8 +776,7 @@ class SpeakerResolver:
             return bool(want) and len(want) > 1 and want <= set(words_of(e))
 
         # people named with a role, and organisations named by more than their head word
-        named = [e for e in self.entities if e.key and (
-            e.role or (e.kind != "person" and not (len(e.key) == 1 and strip_article(e.key[0]) == e.head)))]
+        named = [e for e in self.entities if e.key and (e.role or (e.kind != "person" and e.named))]
         if len(want) > 1 and not any(full(e) for e in named + [e for _, e in self.history]):
             # الفنان اللبناني, said of nobody named so: most likely the person speaking
             recent = [e for _, e in reversed(self.history[-3:]) if e.kind in kinds and e.kind == "person"]
@@ -874,7 +873,7 @@ class SpeakerResolver:
         for _, ent in reversed(self.history[-3:]):
             if heads is not None and ent.head not in heads:
                 continue
-            if ent.kind == "organization" and not (len(ent.key) == 1 and strip_article(ent.key[0]) == ent.head):
+            if ent.kind == "organization" and ent.named:
                 return ent
         return None
 
