@@ -194,6 +194,8 @@ def clause_end(view: DocumentView, p: int, a: int, lex: Lexicons) -> int:
             continue
         if tok.sentence_end or tok.text in _CLAUSE_STOPS:
             return k
+        if tok.text in ".…" and k > a and _cue_after_ellipsis(tokens, k, lex):
+            return k  # … منذ عقود.. مضيفا …: an ellipsis before a new attribution ends the report
         if k > a + 2 and tok.kind == "word" and _new_attribution(tokens, k, lex):
             return k  # … في اليوم مضيفا أن …: a new attribution without a comma
         if k > a + 2 and tok.kind == "word" and k + 1 < n and tok.norm in ("لكنه", "لكنها", "لكنهم") \
@@ -215,6 +217,16 @@ def clause_end(view: DocumentView, p: int, a: int, lex: Lexicons) -> int:
                 return k  # …، بينما اصطف …، إلا أن مراقبين …: a new clause
         k += 1
     return n
+
+
+def _cue_after_ellipsis(tokens: Sequence[Token], k: int, lex: Lexicons) -> bool:
+    """Token ``k`` ends an ellipsis (.. or …) and a speech verb follows it."""
+    if k + 1 >= len(tokens) or tokens[k + 1].text in ".…":
+        return False
+    if tokens[k].text == "." and not (k > 0 and tokens[k - 1].text in ".…"):
+        return False
+    nxt = tokens[k + 1]
+    return nxt.kind == "word" and lookup_cue_word(nxt.norm, lex) is not None
 
 
 def _new_attribution(tokens: Sequence[Token], k: int, lex: Lexicons) -> bool:

@@ -133,6 +133,7 @@ class Lexicons:
     # there, the word is a name even where it is also a common word (وقال منصور إن …)
     known_names: frozenset[str] = frozenset()
     places: frozenset[str] = frozenset()  # دمشق، فرنسا: never part of a personal name
+    letter_names: frozenset[str] = frozenset()  # بي، اتش، اس: acronyms spelled out (اتش اس بي سي)
 
     def group(self, kind: str) -> frozenset[str]:
         """The function words of one group of function_words.txt (complementizer, kana …)."""
@@ -193,7 +194,9 @@ class Lexicons:
                    frozenset(source_adjectives), function_words, common, labels, directory,
                    {name: frozenset(words) for name, words in groups.items()}, frozenset(companies),
                    places=frozenset(fold(w) for w in _read_lines(directory / "places.txt"))
-                   if (directory / "places.txt").exists() else frozenset())
+                   if (directory / "places.txt").exists() else frozenset(),
+                   letter_names=frozenset(fold(w) for w in _read_lines(directory / "letter_names.txt"))
+                   if (directory / "letter_names.txt").exists() else frozenset())
 
 
 @functools.lru_cache(maxsize=1)

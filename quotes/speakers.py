@@ -381,7 +381,8 @@ def _role_chain(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons,
     complete it: كلوب، مدرب ليفربول."""
     start = k
     k += 1
-    while k < limit and k - start < MAX_ROLE_WORDS:
+    letters = 0  # an acronym's letters count as one word of the role
+    while k < limit and k - start - letters < MAX_ROLE_WORDS:
         c = word_class(tokens[k], lex)
         if strip_article(tokens[k].norm) in lex.courtesy:
             break  # رئيس النقابة الدكتور مازن: the courtesy title introduces the name
@@ -394,6 +395,12 @@ def _role_chain(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons,
                 k = close + 1  # منظمة الأغذية والزراعة (فاو) في العراق
                 continue
             break
+        if tokens[k].norm in lex.letter_names and word_class(tokens[k - 1], lex) == "organization" \
+                and not has_article(tokens[k - 1].norm):
+            end = _acronym_end(tokens, k, limit, lex)  # في مصرف اتش اس بي سي
+            letters += end - k - 1
+            k = end
+            continue
         if c in ("name", "common") and word_class(tokens[k - 1], lex) == "organization" \
                 and not has_article(tokens[k - 1].norm) and tokens[k - 1].norm[:1] not in "وف":
             k += 1  # في مجموعة زين: an organisation's name inside the role
@@ -425,6 +432,18 @@ def _role_chain(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons,
             k += 2  # … بنادي الأنصار، … لوزارة الخارجية
         else:
             break
+    return k
+
+
+def _acronym_end(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons) -> int:
+    """Index after an organisation's name spelled in letter names (اتش اس بي سي), with
+    one more word that completes it when a two-word personal name still follows (بي ان
+    بي باريبا باتريك جاك)."""
+    while k < limit and tokens[k].norm in lex.letter_names:
+        k += 1
+    if k + 2 < limit and word_class(tokens[k], lex) == "name" and tokens[k].norm not in lex.first_names \
+            and word_class(tokens[k + 1], lex) == "name" and word_class(tokens[k + 2], lex) == "name":
+        k += 1
     return k
 
 

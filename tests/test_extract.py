@@ -89,6 +89,17 @@ def test_participle_starts_a_new_quote():
     assert quotes[1].cue.text == "مشيرا"
 
 
+def test_an_ellipsis_before_a_cue_ends_the_report():
+    quotes = EX.extract("وأعلن الوزير أن الخطة جاهزة منذ شهور.. مضيفا في مؤتمر صحفي عقده أمس، أن التمويل متوفر.")
+    assert [(q.text, q.cue.text) for q in quotes] == [("الخطة جاهزة منذ شهور", "وأعلن"),
+                                                      ("التمويل متوفر", "مضيفا")]
+    assert quotes[1].speaker.name == "الوزير"
+
+
+def test_an_ellipsis_inside_a_report_does_not_end_it():
+    one("وقال الوزير إن الخطة جاهزة.. والتمويل متوفر.", text="الخطة جاهزة.. والتمويل متوفر")
+
+
 def test_nested_attribution_stays_inside_the_outer_quote():
     quotes = EX.extract('وقال المدرب: "قال لي اللاعب إنه مستعد للمباراة".')
     assert len(quotes) == 1 and quotes[0].type == "direct"

@@ -1,3 +1,5 @@
+import pytest
+
 from quotes.lexicon import default_lexicons
 from quotes.segment import tokenize
 from quotes.speakers import SpeakerResolver, read_mention
@@ -93,3 +95,16 @@ def test_role_in_apposition_ends_with_the_firm_it_names():
     m = mention("جان روبان اختصاصي أسواق السندات في ناتيكسيس إن")
     assert m.name == "جان روبان"
     assert m.role == "اختصاصي أسواق السندات في ناتيكسيس"
+
+
+@pytest.mark.parametrize("text, role, name", [
+    ("مدير الأبحاث في مصرف اتش اس بي سي فريديريك لامبير إن",
+     "مدير الأبحاث في مصرف اتش اس بي سي", "فريديريك لامبير"),
+    ("مدير الأبحاث في مصرف بي ان بي باريبا جوزيف لامبير إن",
+     "مدير الأبحاث في مصرف بي ان بي باريبا", "جوزيف لامبير"),
+    ("جوزيف لامبير، مدير الأبحاث في مصرف بي ان بي باريبا إن",
+     "مدير الأبحاث في مصرف بي ان بي باريبا", "جوزيف لامبير"),
+])
+def test_a_firm_spelled_in_letter_names_stays_in_the_role(text, role, name):
+    m = mention(text)
+    assert (m.role, m.name) == (role, name)
