@@ -271,7 +271,12 @@ def _speech(view: DocumentView, p: int, hit: CueHit, lex: Lexicons) -> Candidate
         if relay is None:
             return None
         mention = read_mention(view.text, tokens, relay + 1, k, lex)
-    if hit.kind == "verb" and mention is None:
+    relative = hit.kind == "verb" and i > s0 and tokens[i - 1].norm in lex.group("relative")
+    if relative and mention is None:
+        # الاتحاد الذي يأمل تجنب …: a relative clause's verb speaks for the antecedent, and
+        # what follows the verb is its object
+        mention = _subject_before(view, p, i, s0, lex, antecedent=True)
+    if hit.kind == "verb" and mention is None and not relative:
         mention = read_mention(view.text, tokens, after, k, lex)
         if mention is not None and mention.name and _glued_preposition(tokens[mention.first], hit, lex):
             mention = None  # وعدت باتخاذ …: the verb's preposition, glued, starts its object
@@ -473,9 +478,13 @@ def _paragraph_topic(view: DocumentView, p: int, i: int, lex: Lexicons) -> Menti
     return None
 
 
-def _subject_before(view: DocumentView, p: int, i: int, s0: int, lex: Lexicons) -> Mention | None:
+def _subject_before(view: DocumentView, p: int, i: int, s0: int, lex: Lexicons,
+                    antecedent: bool = False) -> Mention | None:
     """A subject written before its verb: وزير الدفاع الفرنسي جان إيف لودريان قال …،
-    وكان عادل الجبير، وزير الخارجية السعودي، قد قال …، … المسؤول التركي الذي قال …"""
+    وكان عادل الجبير، وزير الخارجية السعودي، قد قال …، … المسؤول التركي الذي قال …
+    With ``antecedent`` (the verb follows a relative pronoun) the subject may also
+    follow a preposition: … لدى الاتحاد الدولي الذي يأمل …"""
+    boundary_classes = ("adverb", "connector", "kana", "complementizer") + (("preposition",) if antecedent else ())
     tokens = view.paragraphs[p].tokens
     end = i
     while end - 1 >= s0 and (tokens[end - 1].norm in ("قد", "لقد") or tokens[end - 1].norm in lex.group("relative")):
@@ -487,7 +496,7 @@ def _subject_before(view: DocumentView, p: int, i: int, s0: int, lex: Lexicons) 
         # غير أن مصر عبرت، يذكر أن الشركة اتهمت: a complementizer opens a clause whose
         # subject comes first (inside another source's quote the cue is never read)
         at_boundary = (before is None or before.kind == "punct" and before.text not in _COMMAS
-                       or word_class(before, lex) in ("adverb", "connector", "kana", "complementizer"))
+                       or word_class(before, lex) in boundary_classes)
         if not at_boundary:
             continue
         m = read_mention(view.text, tokens, start, end, lex, skip_adverbs=False)

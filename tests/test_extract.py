@@ -100,6 +100,11 @@ def test_an_ellipsis_inside_a_report_does_not_end_it():
     one("وقال الوزير إن الخطة جاهزة.. والتمويل متوفر.", text="الخطة جاهزة.. والتمويل متوفر")
 
 
+def test_a_relative_clause_cue_speaks_for_its_antecedent():
+    one("ورحبت الحكومة بالقرار لدى اللجنة الأولمبية الدولية التي تأمل تجنب أي تأخير في التحضيرات.",
+        speaker="اللجنة الأولمبية الدولية", text="تجنب أي تأخير في التحضيرات")
+
+
 def test_nested_attribution_stays_inside_the_outer_quote():
     quotes = EX.extract('وقال المدرب: "قال لي اللاعب إنه مستعد للمباراة".')
     assert len(quotes) == 1 and quotes[0].type == "direct"
