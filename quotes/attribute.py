@@ -172,6 +172,9 @@ def _scan_zone(view: DocumentView, p: int, i: int, limit: int, lex: Lexicons,
                 return k, "cue"
             if tok.norm in lex.group("relative") and k + 1 < limit and word_class(tokens[k + 1], lex) == "cue":
                 return k, "cue"  # … انطون اوريخ الذي يستبعد أن …: the relative clause has its own cue
+        if tok.text in _COMMAS and k > i and k + 1 < limit and tokens[k + 1].kind == "word" \
+                and (form := lookup_cue_word(tokens[k + 1].norm, lex)) is not None and form.form != "noun":
+            return k, "cue"  # وعبر عن رضاه …، موضحا: «…»: the quote is the next cue's
         if tok.sentence_end or tok.text in _CLAUSE_STOPS:
             return k, "end"
         k += 1

@@ -105,6 +105,13 @@ def test_a_relative_clause_cue_speaks_for_its_antecedent():
         speaker="اللجنة الأولمبية الدولية", text="تجنب أي تأخير في التحضيرات")
 
 
+def test_a_cue_after_a_comma_takes_the_quote_that_follows_it():
+    quotes = EX.extract("وعبر الوزير عن رضاه عن الخطة الجديدة، موضحا: «الأرقام جيدة هذا العام».")
+    assert [(q.type, q.text, q.cue.text) for q in quotes] == [
+        ("reported", "رضاه عن الخطة الجديدة", "وعبر"), ("direct", "الأرقام جيدة هذا العام", "موضحا")]
+    assert {q.speaker.name for q in quotes} == {"الوزير"}
+
+
 def test_nested_attribution_stays_inside_the_outer_quote():
     quotes = EX.extract('وقال المدرب: "قال لي اللاعب إنه مستعد للمباراة".')
     assert len(quotes) == 1 and quotes[0].type == "direct"
