@@ -108,3 +108,8 @@ def test_role_in_apposition_ends_with_the_firm_it_names():
 def test_a_firm_spelled_in_letter_names_stays_in_the_role(text, role, name):
     m = mention(text)
     assert (m.role, m.name) == (role, name)
+
+
+def test_a_plain_noun_with_li_after_a_bare_title_is_not_part_of_the_role():
+    assert mention("المدرب للاعبين بـ«الأبطال»").text == "المدرب"
+    assert mention("الأمين العام للأمم المتحدة بان كي مون إن").role == "الأمين العام للأمم المتحدة"
