@@ -24,7 +24,7 @@ import attrs
 from .cues import CueHit, find_cues, lookup_cue_word, match_according
 from .lexicon import Lexicons
 from .marks import Quoted, pair_quotation_marks
-from .normalize import fold, strip_article
+from .normalize import fold, has_article, strip_article
 from .segment import Paragraph, Token, sentence_bounds, split_paragraphs
 from .speakers import Mention, _quoted_name, read_mention, word_class
 
@@ -46,6 +46,9 @@ class Candidate:
     cue_token: Token | None = None
     mention: Mention | None = None
     topic: Mention | None = None  # the person the paragraph opens with, for subject-less cues
+    # a participle cue's source when its sentence opens with another verb and its subject
+    # (واستهجن المواطن وصف المقدم …، قائلا): the participle goes with that verb
+    clause_subject: Mention | None = None
     feminine: bool | None = None
     plural: bool = False
     confidence: float = 0.5
@@ -172,7 +175,7 @@ def _scan_zone(view: DocumentView, p: int, i: int, limit: int, lex: Lexicons,
                 return k, "cue"
             if tok.norm in lex.group("relative") and k + 1 < limit and word_class(tokens[k + 1], lex) == "cue":
                 return k, "cue"  # … انطون اوريخ الذي يستبعد أن …: the relative clause has its own cue
-        if tok.text in _COMMAS and k > i and k + 1 < limit and tokens[k + 1].kind == "word" \
+        if tok.text in _COMMAS and k + 1 < limit and tokens[k + 1].kind == "word" \
                 and (form := lookup_cue_word(tokens[k + 1].norm, lex)) is not None and form.form != "noun":
             return k, "cue"  # وعبر عن رضاه …، موضحا: «…»: the quote is the next cue's
         if tok.sentence_end or tok.text in _CLAUSE_STOPS:
@@ -296,6 +299,8 @@ def _speech(view: DocumentView, p: int, hit: CueHit, lex: Lexicons) -> Candidate
                      zone_end=min(k + 1, len(tokens)))
     if mention is None and not cand.impersonal:
         cand.topic = _paragraph_topic(view, p, i, lex)
+    if mention is None and hit.kind == "participle":
+        cand.clause_subject = _opening_subject(view, p, i, s0, lex)
     if ends == "comp" and hit.frame in ("announce", "urge", "feel"):
         # نفت واشنطن أمس اتهام روسيا لها بأنها …: a noun object before the complementizer
         # is the claim, and the complementizer belongs to it
@@ -479,6 +484,21 @@ def _paragraph_topic(view: DocumentView, p: int, i: int, lex: Lexicons) -> Menti
     if m is not None and m.kind == "person" and m.name and m.last < i:
         return m
     return None
+
+
+def _opening_subject(view: DocumentView, p: int, i: int, s0: int, lex: Lexicons) -> Mention | None:
+    """The subject of the verb that opens the sentence, when that verb is not a speech
+    verb itself (واستهجن المواطن …، قائلا: the citizen, not whoever is named between)."""
+    tokens = view.paragraphs[p].tokens
+    verb = tokens[s0]
+    if i - s0 < 3 or verb.kind != "word" or verb.norm[:1] not in ("و", "ف") or has_article(verb.norm[1:]) \
+            or word_class(verb, lex) not in ("common", "name"):
+        return None
+    m = read_mention(view.text, tokens, s0 + 1, i, lex, skip_adverbs=False)
+    if m is None or not (m.kind in ("person", "anonymous", "group") or m.head in lex.source_kinds
+                         or word_class(tokens[m.first], lex) == "place"):
+        return None  # ومتوجها بالنظر إلى …: no subject there
+    return m
 
 
 def _subject_before(view: DocumentView, p: int, i: int, s0: int, lex: Lexicons,

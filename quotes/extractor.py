@@ -94,7 +94,7 @@ class Extractor:
                 resolved[id(cand)] = None
                 continue
             resolved[id(cand)] = resolver.resolve(cand.mention, cand.position, cand.feminine, cand.plural,
-                                                  cand.topic)
+                                                  cand.topic, cand.clause_subject)
         speakers = {key: resolver.speaker(value) for key, value in resolved.items()}
         quotes = []
         for index, cand in enumerate(sorted(cands, key=lambda c: c.start)):

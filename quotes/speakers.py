@@ -25,7 +25,7 @@ from .segment import Paragraph, Token
 from .values import Span, Speaker
 
 MAX_NAME_WORDS = 5
-MAX_ROLE_WORDS = 8
+MAX_ROLE_WORDS = 12
 _JOINERS = frozenset("-‐_")
 _COMMAS = frozenset("،,")
 _QUOTE_MARKS = re.compile("[\"«»“”„‘’]")
@@ -815,11 +815,19 @@ class SpeakerResolver:
         return None
 
     def resolve(self, mention: Mention | None, position: int, feminine: bool | None,
-                plural: bool = False, topic: Mention | None = None) -> "Resolved | None":
+                plural: bool = False, topic: Mention | None = None,
+                clause_subject: Mention | None = None) -> "Resolved | None":
         """The speaker for a cue at ``position``: from its mention, or from context.
 
         ``topic`` is the person a paragraph opens with (معز معلول لا يخيفه شيء … وقال
-        إنه …): a cue with no subject refers to them when nobody has spoken since."""
+        إنه …): a cue with no subject refers to them when nobody has spoken since.
+        ``clause_subject`` is the subject of the verb a participle cue goes with
+        (واستهجن المواطن …، قائلا): it is the source whoever spoke since."""
+        if mention is None and clause_subject is not None and (
+                feminine is None or clause_subject.feminine is None or clause_subject.feminine == feminine):
+            resolved = self.resolve(clause_subject, clause_subject.start, feminine)
+            if resolved is not None:
+                return Resolved(resolved.entity, None)
         if mention is None:
             last = self.history[-1][0] if self.history else -1
             if topic is not None and topic.start > last and topic.kind == "person" and topic.name \

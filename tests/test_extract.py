@@ -112,6 +112,12 @@ def test_a_cue_after_a_comma_takes_the_quote_that_follows_it():
     assert {q.speaker.name for q in quotes} == {"الوزير"}
 
 
+def test_a_participle_goes_with_the_verb_that_opens_its_sentence():
+    quotes = EX.extract("وانتقد المواطن وصف المدرب للاعبين بـ«الكسالى»، قائلا: «هذا كلام لا يليق».")
+    direct = [q for q in quotes if q.type == "direct"]
+    assert [(q.text, q.cue.text, q.speaker.name) for q in direct] == [("هذا كلام لا يليق", "قائلا", "المواطن")]
+
+
 def test_nested_attribution_stays_inside_the_outer_quote():
     quotes = EX.extract('وقال المدرب: "قال لي اللاعب إنه مستعد للمباراة".')
     assert len(quotes) == 1 and quotes[0].type == "direct"

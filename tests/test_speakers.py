@@ -113,3 +113,9 @@ def test_a_firm_spelled_in_letter_names_stays_in_the_role(text, role, name):
 def test_a_plain_noun_with_li_after_a_bare_title_is_not_part_of_the_role():
     assert mention("المدرب للاعبين بـ«الأبطال»").text == "المدرب"
     assert mention("الأمين العام للأمم المتحدة بان كي مون إن").role == "الأمين العام للأمم المتحدة"
+
+
+def test_a_long_role_still_finds_the_name_after_it():
+    m = mention("نائب مدير إدارة العلاقات العامة والإعلام في الهيئة العامة للرياضة بالمنطقة الشرقية سعد الحربي إن")
+    assert m.name == "سعد الحربي"
+    assert m.role == "نائب مدير إدارة العلاقات العامة والإعلام في الهيئة العامة للرياضة بالمنطقة الشرقية"
