@@ -21,7 +21,7 @@ from typing import Sequence
 
 import attrs
 
-from .cues import CueHit, find_cues, lookup_cue_word, match_according
+from .cues import CueHit, find_cues, lookup_cue_word, match_according, opens_report
 from .lexicon import Lexicons
 from .marks import Quoted, pair_quotation_marks
 from .normalize import fold, has_article, strip_article
@@ -169,7 +169,7 @@ def _scan_zone(view: DocumentView, p: int, i: int, limit: int, lex: Lexicons,
         if tok.text == ":":
             return k, "colon"
         if tok.kind == "word":
-            if tok.norm in lex.group("complementizer"):
+            if opens_report(tokens, k, lex):
                 return k, "comp"
             if k > i and word_class(tok, lex) == "cue" and tok.norm[:1] in ("و", "ف"):
                 return k, "cue"

@@ -8,7 +8,7 @@ introduce is its verb's *frame* (lexicon.py).
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Iterator, Sequence
 
 import attrs
 
@@ -110,6 +110,16 @@ def find_cues(tokens: list[Token] | tuple[Token, ...], lexicons: Lexicons) -> It
         i += 1
 
 
+# بعد أن، قبل أن، منذ أن: "after/before/since" + أن opens a time clause, not a report
+TIME_CONJUNCTIONS = frozenset({"بعد", "قبل", "منذ"})
+
+
+def opens_report(tokens: Sequence[Token], j: int, lexicons: Lexicons) -> bool:
+    """Token ``j`` is a complementizer that opens reported content (not بعد أن …)."""
+    return tokens[j].norm in lexicons.group("complementizer") and not (
+        j > 0 and tokens[j - 1].norm in TIME_CONJUNCTIONS)
+
+
 def _confirmed(tokens: list[Token] | tuple[Token, ...], i: int, form: CueForm, lexicons: Lexicons) -> bool:
     """A cue form that is also a common particle (بين between, عبر via) or noun
     (متابعة) counts only when its preposition, a complementizer or a colon follows
@@ -120,15 +130,15 @@ def _confirmed(tokens: list[Token] | tuple[Token, ...], i: int, form: CueForm, l
     ambiguous = bare in lexicons.function_words or (form.form == "participle" and bare.endswith("ه"))
     if form.verb.needs_confirmation:
         # زاد، جاء: only right before a complementizer, colon or quotation mark
-        return any(t.norm in lexicons.group("complementizer") or t.text in (":", '"', "«", "“")
-                   for t in tokens[i + 1:i + 9])
+        return any(opens_report(tokens, j, lexicons) or tokens[j].text in (":", '"', "«", "“")
+                   for j in range(i + 1, min(i + 9, len(tokens))))
     if not ambiguous:
         return True
     following = tokens[i + 1:i + 16]
     for j, tok in enumerate(following):
         if tok.norm in form.verb.preps and not (j + 1 < len(following) and following[j + 1].norm == "طريق"):
             return True  # عبر … عن سعادته, but not عبر الحدود عن طريق البحر
-        if tok.norm in lexicons.group("complementizer") or tok.text in (":", '"', "«", "“"):
+        if opens_report(tokens, i + 1 + j, lexicons) or tok.text in (":", '"', "«", "“"):
             return True
         if tok.kind == "punct" and tok.text != ".":
             return False

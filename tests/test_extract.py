@@ -118,6 +118,11 @@ def test_a_participle_goes_with_the_verb_that_opens_its_sentence():
     assert [(q.text, q.cue.text, q.speaker.name) for q in direct] == [("هذا كلام لا يليق", "قائلا", "المواطن")]
 
 
+def test_a_time_clause_with_an_is_not_the_report():
+    one("وقال الوزير بعد أن التقى نظيره إن المحادثات كانت مثمرة.", text="المحادثات كانت مثمرة")
+    assert [q.type for q in EX.extract("وزاد القلق بعد أن رفضت اللجنة الطلب.")] == []
+
+
 def test_nested_attribution_stays_inside_the_outer_quote():
     quotes = EX.extract('وقال المدرب: "قال لي اللاعب إنه مستعد للمباراة".')
     assert len(quotes) == 1 and quotes[0].type == "direct"
