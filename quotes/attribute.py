@@ -26,7 +26,7 @@ from .lexicon import Lexicons
 from .marks import Quoted, pair_quotation_marks
 from .normalize import fold, has_article, strip_article
 from .segment import Paragraph, Token, sentence_bounds, split_paragraphs
-from .speakers import Mention, _quoted_name, read_mention, word_class
+from .speakers import Mention, _quoted_name, possessed_title, read_mention, word_class
 
 MAX_ZONE = 30          # tokens between a cue and its complementizer, colon or mark
 _COMMAS = frozenset("،,")
@@ -280,8 +280,13 @@ def _speech(view: DocumentView, p: int, hit: CueHit, lex: Lexicons) -> Candidate
     relative = hit.kind == "verb" and i > s0 and tokens[i - 1].norm in lex.group("relative")
     if relative and mention is None:
         # الاتحاد الذي يأمل تجنب …: a relative clause's verb speaks for the antecedent, and
-        # what follows the verb is its object
-        mention = _subject_before(view, p, i, s0, lex, antecedent=True)
+        # what follows the verb is its object, unless it is the antecedent's own person
+        # (فولفسبورغ الذي أعرب مدربه ديتر هاكينغ عن …)
+        own = read_mention(view.text, tokens, after, k, lex)
+        if own is not None and own.kind == "person" and own.name and possessed_title(tokens[own.first], lex):
+            mention = own
+        else:
+            mention = _subject_before(view, p, i, s0, lex, antecedent=True)
     if hit.kind == "verb" and mention is None and not relative:
         mention = read_mention(view.text, tokens, after, k, lex)
         if mention is not None and mention.name and _glued_preposition(tokens[mention.first], hit, lex):

@@ -140,8 +140,8 @@ def _confirmed(tokens: list[Token] | tuple[Token, ...], i: int, form: CueForm, l
             return True  # عبر … عن سعادته, but not عبر الحدود عن طريق البحر
         if opens_report(tokens, i + 1 + j, lexicons) or tok.text in (":", '"', "«", "“"):
             return True
-        if tok.kind == "punct" and tok.text != ".":
-            return False
+        if tok.kind == "punct" and tok.text not in (".", "#", "_", "-"):
+            return False  # (a hashtag name, #مروان_خوري, goes on)
         if tok.kind == "word" and lookup_cue_word(tok.norm, lexicons) is not None:
             return False  # عبر إذاعة … وقال: the colon is the next cue's
     return False

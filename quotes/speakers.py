@@ -84,7 +84,8 @@ def word_class(tok: Token, lex: Lexicons) -> str:
         return "name"
     if w in lex.places:
         return "place"
-    if len(w) >= 5 and w.startswith("م") and w.endswith("ا") and w[1] not in "اوي" and w not in lex.first_names:
+    if len(w) >= 5 and w.startswith("م") and w.endswith("ا") and not w.endswith("ها") and w[1] not in "اوي" \
+            and w not in lex.first_names:
         # an accusative participle (منتقدا، مشيدا): a circumstantial that ends the subject
         # before it, never a name, whatever the tagger says
         return "adverb"
@@ -167,6 +168,16 @@ def _is_title(bare: str, lex: Lexicons) -> bool:
         return True
     if bare.endswith("ه") and bare[:-1] in lex.titles:  # وزيرة، رئيسة
         return True
+    return False
+
+
+def possessed_title(tok: Token, lex: Lexicons) -> bool:
+    """A title with a possessive pronoun: مدربه، رئيسها، مديرهم (its coach, her president)."""
+    w = tok.norm
+    for suffix in ("هم", "ها", "ه"):
+        if w.endswith(suffix) and len(w) > len(suffix) + 2:
+            stem = w[:-len(suffix)]
+            return _is_title(stem, lex) or (stem.endswith("ت") and _is_title(stem[:-1] + "ه", lex))
     return False
 
 
@@ -409,7 +420,8 @@ def _role_chain(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons,
             continue
         if c in ("definite", "title", "organization") or (c == "number" and k - start > 1):
             k += 1
-        elif c == "place" and not (has_article(tokens[k - 1].norm) and tokens[k - 1].norm.endswith("ي")):
+        elif c == "place" and not (has_article(tokens[k - 1].norm) and tokens[k - 1].norm.endswith("ي")) \
+                and not (k - 1 == start and has_article(tokens[start].norm)):  # الناشطة كندا: an object
             k += 1  # سفير فرنسا، وزيرة الخارجية السعودية (not المسؤول الأمريكي السعودية: an object)
         elif c in ("group", "anonymous", "document") and has_article(tokens[k].norm):
             k += 1  # رئيس الوزراء، منسق الخبراء: a collective noun completes the title

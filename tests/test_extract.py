@@ -123,6 +123,21 @@ def test_a_time_clause_with_an_is_not_the_report():
     assert [q.type for q in EX.extract("وزاد القلق بعد أن رفضت اللجنة الطلب.")] == []
 
 
+def test_a_relative_clause_with_its_own_possessed_subject():
+    one("وتعاقد اللاعب مع النادي الذي أعرب مدربه كارلوس مونتيرو عن سعادته بالصفقة.",
+        type="reported", speaker="كارلوس مونتيرو", text="سعادته بالصفقة")
+
+
+def test_a_hashtag_name_does_not_stop_the_cue_confirmation():
+    one("وعبر الفنان #سامر_ناصيف في حديث للصحيفة عن فرحته بالجائزة.",
+        type="reported", speaker="سامر ناصيف", text="فرحته بالجائزة")
+
+
+def test_a_country_after_a_definite_title_is_the_object():
+    one("وشكرت الناشطة فرنسا، متسائلة عن موعد تحرك الدول الأخرى.",
+        speaker="الناشطة", text="موعد تحرك الدول الأخرى", cue="متسائلة")
+
+
 def test_nested_attribution_stays_inside_the_outer_quote():
     quotes = EX.extract('وقال المدرب: "قال لي اللاعب إنه مستعد للمباراة".')
     assert len(quotes) == 1 and quotes[0].type == "direct"

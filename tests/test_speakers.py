@@ -119,3 +119,9 @@ def test_a_long_role_still_finds_the_name_after_it():
     m = mention("نائب مدير إدارة العلاقات العامة والإعلام في الهيئة العامة للرياضة بالمنطقة الشرقية سعد الحربي إن")
     assert m.name == "سعد الحربي"
     assert m.role == "نائب مدير إدارة العلاقات العامة والإعلام في الهيئة العامة للرياضة بالمنطقة الشرقية"
+
+
+def test_a_word_with_a_possessive_is_not_an_accusative_adverb():
+    from quotes.speakers import word_class
+    assert word_class(tokenize("مديرها")[0], LEX) != "adverb"
+    assert word_class(tokenize("منتقدا")[0], LEX) == "adverb"
