@@ -125,3 +125,8 @@ def test_a_word_with_a_possessive_is_not_an_accusative_adverb():
     from quotes.speakers import word_class
     assert word_class(tokenize("مديرها")[0], LEX) != "adverb"
     assert word_class(tokenize("منتقدا")[0], LEX) == "adverb"
+
+
+def test_kabir_heads_a_role_before_a_plural():
+    m = mention("كبير حاخامات روسيا بيرل لازار إن")
+    assert (m.role, m.name) == ("كبير حاخامات روسيا", "بيرل لازار")
