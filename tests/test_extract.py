@@ -138,6 +138,12 @@ def test_a_country_after_a_definite_title_is_the_object():
         speaker="الناشطة", text="موعد تحرك الدول الأخرى", cue="متسائلة")
 
 
+def test_a_study_that_shows_is_a_source():
+    one("وأظهرت دراسة للمعهد الوطني نشرت أمس أن نصف السكان لا يمارسون الرياضة.",
+        type="indirect", speaker="المعهد الوطني", text="نصف السكان لا يمارسون الرياضة")
+    assert EX.extract("وأظهرت الصور حجم الدمار في المدينة. وتظهر في الصورة سيارات محترقة.") == []
+
+
 def test_nested_attribution_stays_inside_the_outer_quote():
     quotes = EX.extract('وقال المدرب: "قال لي اللاعب إنه مستعد للمباراة".')
     assert len(quotes) == 1 and quotes[0].type == "direct"
