@@ -144,6 +144,12 @@ def test_a_study_that_shows_is_a_source():
     assert EX.extract("وأظهرت الصور حجم الدمار في المدينة. وتظهر في الصورة سيارات محترقة.") == []
 
 
+def test_mubrizan_introduces_a_report():
+    quotes = EX.extract("وأكد الوزير ضرورة الإصلاح، مبرزا أن الحكومة ستواصل دعم المؤسسات.")
+    assert [(q.cue.text, q.text) for q in quotes][-1] == ("مبرزا", "الحكومة ستواصل دعم المؤسسات")
+    assert EX.extract("وكان أبرز المرشحين حاضرا في القاعة.") == []
+
+
 def test_nested_attribution_stays_inside_the_outer_quote():
     quotes = EX.extract('وقال المدرب: "قال لي اللاعب إنه مستعد للمباراة".')
     assert len(quotes) == 1 and quotes[0].type == "direct"
