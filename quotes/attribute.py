@@ -125,6 +125,8 @@ def find_candidates(view: DocumentView, lex: Lexicons) -> list[Candidate]:
                 continue
             found.append(cand)
             taken_until = max(taken_until, cand.end)
+            if hit.kind == "according" and cand.zone_end > hit.index:
+                taken_until = max(taken_until, tokens[cand.zone_end - 1].end)  # its verb is no new cue
     found.sort(key=lambda c: (c.start, -c.end))
     return _drop_overlaps(found)
 
@@ -557,7 +559,8 @@ def _according(view: DocumentView, p: int, hit: CueHit, lex: Lexicons,
     i = hit.index
     s0, s1 = view.sentence_of(p, i)
     j = i + hit.length
-    if hit.glued_prefix and j < len(tokens):
+    if hit.glued_prefix and j < len(tokens) and not tokens[j].norm.startswith("لل"):
+        # وفقا لوزارة → وزارة (وفقا للوزارة needs nothing: لل reads as the article)
         t = tokens[j]
         tokens[j] = Token(t.text[1:], t.start + 1, t.end, fold(t.text[1:]), "word")
     # بحسب ما أعلن X / حسبما أكدته صحيفة: the verb names the channel, skip it
@@ -568,15 +571,21 @@ def _according(view: DocumentView, p: int, hit: CueHit, lex: Lexicons,
     limit = s1
     if j < limit and word_class(tokens[j], lex) == "speech" and j + 1 < limit:
         j += 1  # حسب تصريحات وزير الخارجية: the source is the speaker of the statements
+    relayed = j > i + hit.length  # بحسب ما كشف …: the marker's verb was skipped
     mention = read_mention(view.text, tokens, j, limit, lex)
-    if mention is None or mention.kind == "unknown" and not mention.name:
-        return None
-    if fold(mention.text).split()[0] in ("قوله", "قولها", "تعبيره", "تعبيرها"):
+    if mention is not None and mention.kind == "unknown" and not mention.name:
+        mention = None
+    if mention is not None and fold(mention.text).split()[0] in ("قوله", "قولها", "تعبيره", "تعبيرها"):
         return None
     # the claim: before the marker when the sentence already said it, else after the source
     words_before = [t for t in tokens[s0:i] if t.kind == "word"]
+    if mention is None and not (relayed and len(words_before) >= 3 and j < limit
+                                and word_class(tokens[j], lex) in ("common", "name", "title", "definite")):
+        return None  # (بحسب ما عبر عنه …، وفق ما جاء في …: nothing read as a source there)
+    # (بحسب ما كشف شريكه: a source the rules cannot read still makes the claim a quote,
+    # and the verb is the marker's, not a cue of its own)
     cand = Candidate("according", 0, 0, p, cue=hit, cue_token=tokens[i], mention=mention,
-                     confidence=0.7, rule="according")
+                     confidence=0.7, rule="according", zone_end=j)
     if len(words_before) >= 3:
         a = s0
         inside = [prev for prev in found

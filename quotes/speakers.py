@@ -553,8 +553,9 @@ def _quoted_name(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons) -> 
     if close is None or not all(word_class(t, lex) in ("name", "common", "definite") for t in tokens[k + 1:close]):
         return None
     after = tokens[close + 1] if close + 1 < limit else None
-    if after is None or after.kind == "punct" or word_class(after, lex) in ("complementizer", "adverb", "preposition"):
-        return k + 1, close
+    if after is None or after.kind == "punct" or word_class(after, lex) in (
+            "complementizer", "adverb", "preposition", "relative"):
+        return k + 1, close  # (… "ذي دايلي مايل" التي رأت أن …)
     return None
 
 

@@ -150,6 +150,21 @@ def test_mubrizan_introduces_a_report():
     assert EX.extract("وكان أبرز المرشحين حاضرا في القاعة.") == []
 
 
+def test_according_to_a_definite_source_glued_to_li():
+    one("وارتفعت الصادرات بنسبة عشرة في المئة، وفقا للإحصائيات الرسمية.", type="according",
+        text="وارتفعت الصادرات بنسبة عشرة في المئة", speaker="الإحصائيات الرسمية")
+
+
+def test_according_to_a_quoted_outlet_followed_by_a_relative():
+    quotes = EX.extract('ورفع النادي عرضه بحسب ما ذكرت "ذي تايمز" التي رأت أن المدرب يريد اللاعب.')
+    assert [(q.type, q.speaker.name) for q in quotes] == [("according", "ذي تايمز"), ("indirect", "ذي تايمز")]
+
+
+def test_according_with_an_unread_source_still_keeps_its_verb():
+    quotes = EX.extract("توفي الممثل الشهير عن 80 عاما، بحسب ما كشف شريكه في بيان الاثنين.")
+    assert [(q.type, q.text) for q in quotes] == [("according", "توفي الممثل الشهير عن 80 عاما")]
+
+
 def test_nested_attribution_stays_inside_the_outer_quote():
     quotes = EX.extract('وقال المدرب: "قال لي اللاعب إنه مستعد للمباراة".')
     assert len(quotes) == 1 and quotes[0].type == "direct"

@@ -1,0 +1,87 @@
+"""scripts/harmonise_ud.py: the PADT v1 -> UD v2 Arabic conventions, on sentences written here."""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+
+import harmonise_ud  # noqa: E402
+
+
+def conllu(rows):
+    """CoNLL-U lines from (form, upos, xpos, head, deprel) tuples."""
+    return ["# text = test"] + ["\t".join([str(i), form, "_", upos, xpos, "_", str(head), deprel, "_", "_"])
+                                for i, (form, upos, xpos, head, deprel) in enumerate(rows, 1)]
+
+
+def fields(lines):
+    return [tuple(l.split("\t")[j] for j in (1, 3, 6, 7)) for l in lines if not l.startswith("#")]
+
+
+def test_sentence_initial_conjunction_gives_its_place_to_the_clause():
+    # و قال كارتر إن الحرب ستطول ، و أضاف : ...   (PADT v1: و is the root)
+    out, counts = harmonise_ud.harmonise([conllu([
+        ("و", "CCONJ", "C---------", 0, "root"),
+        ("قال", "VERB", "VP-A-3MS--", 1, "parataxis"),
+        ("كارتر", "X", "U---------", 2, "nsubj"),
+        ("إن", "SCONJ", "C---------", 6, "mark"),
+        ("الحرب", "NOUN", "N------S1D", 6, "nsubj"),
+        ("ستطول", "VERB", "VIIA-3FS--", 2, "ccomp"),
+    ])])
+    assert fields(out[0]) == [
+        ("و", "PART", "2", "compound:prt"),
+        ("قال", "VERB", "0", "root"),
+        ("كارتر", "PROPN", "2", "nsubj"),
+        ("إن", "PART", "6", "mark"),
+        ("الحرب", "NOUN", "6", "nsubj"),
+        ("ستطول", "VERB", "2", "ccomp"),
+    ]
+    assert counts["root conjunction -> clause root"] == 1
+
+
+def test_second_clause_of_the_same_conjunction_becomes_conj():
+    out, _ = harmonise_ud.harmonise([conllu([
+        ("و", "CCONJ", "C---------", 0, "root"),
+        ("قال", "VERB", "VP-A-3MS--", 1, "parataxis"),
+        ("أضاف", "VERB", "VP-A-3MS--", 1, "parataxis"),
+    ])])
+    assert fields(out[0])[2] == ("أضاف", "VERB", "2", "conj")
+
+
+def test_pronouns_particles_and_places():
+    out, _ = harmonise_ud.harmonise([conllu([
+        ("هذا", "DET", "SD----MS--", 2, "det"),
+        ("الموقف", "NOUN", "N------S1D", 4, "nsubj"),
+        ("س", "AUX", "F---------", 4, "aux"),
+        ("يتغير", "VERB", "VIIA-3MS--", 0, "root"),
+        ("في", "ADP", "P---------", 6, "case"),
+        ("مصر", "NOUN", "N------S2I", 4, "obl"),
+        ("جدا", "NOUN", "N------S4I", 4, "obl"),
+    ])])
+    assert [(f, u, r) for f, u, _, r in fields(out[0])] == [
+        ("هذا", "PRON", "det"), ("الموقف", "NOUN", "nsubj"), ("س", "PART", "compound:prt"),
+        ("يتغير", "VERB", "root"), ("في", "ADP", "case"), ("مصر", "PROPN", "obl"), ("جدا", "ADV", "advmod")]
+
+
+def test_quantifier_becomes_the_determiner_of_its_noun():
+    # كل الدول وافقت   (PADT: كل heads its genitive الدول)
+    out, _ = harmonise_ud.harmonise([conllu([
+        ("كل", "NOUN", "N------S1R", 3, "nsubj"),
+        ("الدول", "NOUN", "N------P2D", 1, "nmod"),
+        ("وافقت", "VERB", "VP-A-3FS--", 0, "root"),
+    ])])
+    assert fields(out[0]) == [("كل", "DET", "2", "det"), ("الدول", "NOUN", "3", "nsubj"),
+                              ("وافقت", "VERB", "0", "root")]
+
+
+def test_every_training_sentence_stays_a_tree():
+    shared = Path(__file__).resolve().parents[2] / "shared" / "data" / "ud-arabic" / "train.conllu"
+    if not shared.exists():
+        import pytest
+        pytest.skip("../shared/data/ud-arabic is not beside the repository")
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+    from train_models import read_conllu
+    out, _ = harmonise_ud.harmonise(read_conllu(str(shared)))
+    for sent in out:
+        words = [harmonise_ud.Word(l.split("\t")) for l in sent if l[:1].isdigit() and "-" not in l.split("\t")[0]]
+        assert harmonise_ud.single_rooted_tree(words), sent[:2]
