@@ -226,8 +226,11 @@ def read_mention(text: str, tokens: Sequence[Token], i: int, limit: int,
             (tokens[k].norm in lex.first_names and word_class(tokens[k + 1], lex) in ("name", "definite"))
             or (word_class(tokens[k + 1], lex) == "name" and tokens[k].norm[:1] not in ("و", "ف"))):
         cls = "name"  # فهد القحيز، عادل الجبير، مباركة عواينية: a first name that is also a word
-    if cls == "name" and tokens[k].norm[:1] == "و" and tokens[k].norm not in lex.first_names:
-        return None  # وكندا، وعكست: a conjunction on a word, not the start of a name
+    if cls == "name" and tokens[k].norm[:1] == "و" and tokens[k].norm not in lex.first_names \
+            and not (skip_adverbs and k == i and _unknown_after_waw(tokens[k], lex)):
+        # وكندا، وعكست: a conjunction on a word, not the start of a name; but right after
+        # a verb no conjunction can stand, so وانغ in وقال وانغ is the name itself
+        return None
     if cls == "place":
         # دعت فرنسا، أعلنت موسكو: a country or capital speaks for its government
         return _mention(text, tokens, first, k + 1, "organization", k, k + 1, None, None, "", lex)
@@ -270,7 +273,7 @@ def read_mention(text: str, tokens: Sequence[Token], i: int, limit: int,
                 name_start, name_end = later
                 k = name_end
     elif cls == "name":
-        name_start, k = _name_chain(tokens, k, limit, lex)
+        name_start, k = _name_chain(tokens, k, limit, lex, after_verb=skip_adverbs and k == i)
         name_end = k
         kind = "person"
         # apposition: كلوب، مدرب ليفربول / العبدالوهاب شيخ الصاغة (no comma)
@@ -449,6 +452,14 @@ def _role_chain(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons,
     return k
 
 
+def _unknown_after_waw(tok: Token, lex: Lexicons) -> bool:
+    """Whether the word without its first letter و is no word, name or place we know."""
+    rest = tok.norm[1:]
+    if len(rest) < 2 or rest in lex.first_names or rest in lex.known_names or rest in lex.places:
+        return False
+    return word_class(Token(rest, tok.start + 1, tok.end, rest, "word"), lex) == "name"
+
+
 def _acronym_end(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons) -> int:
     """Index after an organisation's name spelled in letter names (اتش اس بي سي), with
     one more word that completes it when a two-word personal name still follows (بي ان
@@ -461,8 +472,10 @@ def _acronym_end(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons) -> 
     return k
 
 
-def _name_chain(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons) -> tuple[int, int]:
-    """Where a personal name starts and ends (جان-إيف لودريان، بشار الأسد، أبو العلا)."""
+def _name_chain(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons,
+                after_verb: bool = False) -> tuple[int, int]:
+    """Where a personal name starts and ends (جان-إيف لودريان، بشار الأسد، أبو العلا).
+    ``after_verb``: the name stands right after a verb, where no conjunction can."""
     start = k
     if k + 1 < limit and tokens[k].text == "#":
         k += 1  # a hashtag name: #مروان_خوري
@@ -474,7 +487,7 @@ def _name_chain(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons) -> t
         k += 1  # الدكتور مازن العلي: the name starts after the courtesy title
         start = k
     if k < limit and tokens[k].norm[:1] == "و" and tokens[k].norm not in lex.first_names \
-            and word_class(tokens[k], lex) == "name":
+            and word_class(tokens[k], lex) == "name" and not (after_verb and _unknown_after_waw(tokens[k], lex)):
         return start, start  # وكندا: a conjunction on a word, not the start of a name
     while k < limit and k - start < MAX_NAME_WORDS * 2:
         tok = tokens[k]

@@ -165,6 +165,11 @@ def test_according_with_an_unread_source_still_keeps_its_verb():
     assert [(q.type, q.text) for q in quotes] == [("according", "توفي الممثل الشهير عن 80 عاما")]
 
 
+def test_a_name_that_starts_with_waw_right_after_the_verb():
+    one("وقال وانغ تشانغ إن الأجور ترتفع.", speaker="وانغ تشانغ")
+    assert one("وقال الرئيس وكندا تتابع إن الأجور ترتفع.").speaker.name == "الرئيس"
+
+
 def test_nested_attribution_stays_inside_the_outer_quote():
     quotes = EX.extract('وقال المدرب: "قال لي اللاعب إنه مستعد للمباراة".')
     assert len(quotes) == 1 and quotes[0].type == "direct"
