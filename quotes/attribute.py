@@ -165,7 +165,7 @@ def _scan_zone(view: DocumentView, p: int, i: int, limit: int, lex: Lexicons,
                     and tokens[k - 1].norm not in preps):  # أشار إلى "تلازم": the object, not a name
                 k2, ends2 = _scan_zone(view, p, q.close_token + 1, min(limit, i + MAX_ZONE), lex, preps)
                 if ends2 in ("comp", "colon", "mark") and k2 > q.close_token + 1 or (
-                        ends2 == "comp" and k2 == q.close_token + 1):
+                        ends2 in ("comp", "colon") and k2 == q.close_token + 1):  # مجموعة "X": "…"
                     return k2, ends2
             return k, "mark"
         if tok.text == ":":

@@ -206,6 +206,11 @@ def read_mention(text: str, tokens: Sequence[Token], i: int, limit: int,
                 break
     if k >= limit:
         return None
+    if tokens[k].norm in ("هذا", "هذه") and k + 1 < limit and has_article(tokens[k + 1].norm) \
+            and word_class(tokens[k + 1], lex) == "title":
+        # وأضاف هذا الخبير: the title refers back to whoever holds it
+        bare = read_mention(text, tokens, k + 1, limit, lex, skip_adverbs=False)
+        return bare if bare is not None and bare.kind == "person" and not bare.name else None
     first = k
     quoted = _quoted_name(tokens, k, limit, lex)
     if quoted is not None:
@@ -510,6 +515,10 @@ def _name_chain(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons,
             k += 1  # جان-إيف: a hyphenated first name
         elif c == "common" and k == start and k + 1 < limit and _surname_like(tokens[k + 1], lex):
             k += 1  # a first name that is also a word (عادل، أماني) before a surname
+        elif c == "common" and k > start and k + 1 < limit and has_article(tokens[k + 1].norm) \
+                and word_class(tokens[k + 1], lex) == "title" and tok.norm[:1] not in ("و", "ف"):
+            k += 1  # وانغ كينوي الخبير في …: a family name before a role in apposition
+            break
         elif c == "common" and k > start and _ends_phrase(tokens, k + 1, limit, lex) and (
                 (tok.norm in lex.common_words and not tok.norm.endswith("ا")) or tok.text.endswith("ة")
                 or not tok.norm.endswith(("ه", "ها", "هم", "ا", "ي"))):

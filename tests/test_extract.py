@@ -170,6 +170,13 @@ def test_a_name_that_starts_with_waw_right_after_the_verb():
     assert one("وقال الرئيس وكندا تتابع إن الأجور ترتفع.").speaker.name == "الرئيس"
 
 
+def test_this_expert_refers_back_to_the_expert():
+    quotes = EX.extract("وقال سامر الحلبي الخبير في شؤون الطاقة إن الأسعار سترتفع.\n"
+                        "وقال الوزير كمال ناصر إن الحكومة مستعدة.\n"
+                        "وأضاف هذا الخبير: \"لكن الطلب سيتراجع\".")
+    assert [q.speaker.name for q in quotes] == ["سامر الحلبي", "كمال ناصر", "سامر الحلبي"]
+
+
 def test_nested_attribution_stays_inside_the_outer_quote():
     quotes = EX.extract('وقال المدرب: "قال لي اللاعب إنه مستعد للمباراة".')
     assert len(quotes) == 1 and quotes[0].type == "direct"
