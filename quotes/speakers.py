@@ -73,6 +73,8 @@ def word_class(tok: Token, lex: Lexicons) -> str:
         return "name"  # علي (Ali), which folds like the preposition على
     if len(w) == 1:
         return "particle"  # a prefix written apart: بـ، لـ
+    if any(ch.isdigit() for ch in w):
+        return "number"  # بـ50، لـ2018: a prefix glued to a number
     group = lex.function_words.get(w)
     if group is None and w[0] in "وف" and len(w) > 2:
         group = lex.function_words.get(w[1:])  # وقد، وبدورها

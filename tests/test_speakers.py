@@ -130,3 +130,9 @@ def test_a_word_with_a_possessive_is_not_an_accusative_adverb():
 def test_kabir_heads_a_role_before_a_plural():
     m = mention("كبير حاخامات روسيا بيرل لازار إن")
     assert (m.role, m.name) == ("كبير حاخامات روسيا", "بيرل لازار")
+
+
+def test_a_prefix_glued_to_a_number_is_no_name():
+    from quotes.speakers import word_class
+    assert word_class(tokenize("بـ50")[0], LEX) == "number"
+    assert mention("بـ50 مليون دولار") is None
