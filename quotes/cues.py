@@ -46,8 +46,6 @@ def lookup_cue_word(word: str, lexicons: Lexicons) -> CueForm | None:
     candidates = [word]
     if len(word) > 3 and word[0] in "وف":
         candidates.append(word[1:])
-    if len(word) > 3 and word[0] == "ب":
-        candidates.append(word[1:])  # بقوله: a verbal noun after ب
     for cand in list(candidates):
         if len(cand) > 3 and cand[0] == "س" and cand[1] in "يتن":
             candidates.append(cand[1:])
@@ -59,10 +57,25 @@ def lookup_cue_word(word: str, lexicons: Lexicons) -> CueForm | None:
     for cand in candidates:
         for suffix in ("ه", "ها"):
             if cand.endswith(suffix) and len(cand) > len(suffix) + 2:
-                hit = forms.get(cand[: -len(suffix)])
+                stem = cand[: -len(suffix)]
+                hit = forms.get(stem)
+                if hit is not None and hit.form == "verb" and suffix == "ه" and _hollow_form_iv(stem):
+                    continue  # اضافه، اشاره، اجابه: the verbal noun (إضافة), not أضافه
                 if hit is not None and hit.form in ("verb", "noun"):
                     return hit
+    # a verbal noun after ب: بقوله، بتأكيده
+    if len(word) > 3 and word[0] == "ب":
+        rest = word[1:]
+        for stem in (rest, rest[:-1] if rest.endswith("ه") else None, rest[:-2] if rest.endswith("ها") else None):
+            hit = forms.get(stem) if stem else None
+            if hit is not None and hit.form == "noun":
+                return hit
     return None
+
+
+def _hollow_form_iv(stem: str) -> bool:
+    """أفاد، أضاف، أشار (folded افاد): with ه they spell their verbal noun (إفادة)."""
+    return len(stem) == 4 and stem[0] == "ا" and stem[2] == "ا"
 
 
 def match_according(tokens: list[Token] | tuple[Token, ...], i: int,
@@ -138,6 +151,9 @@ def _confirmed(tokens: list[Token] | tuple[Token, ...], i: int, form: CueForm, l
     for j, tok in enumerate(following):
         if tok.norm in form.verb.preps and not (j + 1 < len(following) and following[j + 1].norm == "طريق"):
             return True  # عبر … عن سعادته, but not عبر الحدود عن طريق البحر
+        if tok.kind == "word" and len(tok.norm) > 3 and any(
+                len(prep) == 1 and tok.norm.startswith(prep) for prep in form.verb.preps):
+            return True  # مطالبة الحكومة بطلب …: the preposition glued to its noun
         if opens_report(tokens, i + 1 + j, lexicons) or tok.text in (":", '"', "«", "“"):
             return True
         if tok.kind == "punct" and tok.text not in (".", "#", "_", "-"):

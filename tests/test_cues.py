@@ -60,3 +60,31 @@ def test_verbs_with_other_meanings_need_a_complementizer_or_quote():
 def test_via_is_no_cue_when_the_colon_belongs_to_the_next_verb():
     text = "وظهر المقدم في مداخلة عبر إذاعة محلية بعد الحفل وقال: أنا أخطأت."
     assert [h.lemma for h in find_cues(tokenize(text), LEX)] == ["قال"]
+
+
+@pytest.mark.parametrize("word", [
+    "إضافة",   # "in addition", not أضافه
+    "إشارة",   # "a sign", not أشاره
+    "بوعده",   # "with his promise": ب + a noun, not a verb
+    "يعد",     # "is considered", not "he promises"
+    "تبلغ",    # "amounts to", not "she informs"
+])
+def test_words_that_only_look_like_cues(word):
+    assert lookup_cue_word(fold(word), LEX) is None, word
+
+
+@pytest.mark.parametrize("word,lemma,form", [
+    ("قاله", "قال", "verb"), ("أكدته", "أكد", "verb"), ("بقوله", "قال", "noun"), ("بتأكيده", "أكد", "noun"),
+])
+def test_object_pronouns_and_verbal_nouns_after_bi(word, lemma, form):
+    hit = lookup_cue_word(fold(word), LEX)
+    assert (hit.verb.lemma, hit.form) == (lemma, form)
+
+
+def test_a_preposition_glued_to_its_noun_confirms_a_participle():
+    assert [h.lemma for h in find_cues(tokenize("مطالبة الحكومة بطلب الإدانة الدولية"), LEX)] == ["طالب"]
+
+
+def test_estimate_is_a_cue_only_before_a_complementizer():
+    assert not list(find_cues(tokenize("صفقة بقيمة قدرها مليون دولار"), LEX))
+    assert [h.lemma for h in find_cues(tokenize("وقدر الخبراء أن الخسائر كبيرة"), LEX)] == ["قدر"]
