@@ -441,9 +441,11 @@ def _role_chain(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons,
                 word_class(tokens[k + 1], lex) in ("definite", "organization", "place")
                 or (word_class(tokens[k + 1], lex) in ("group", "anonymous", "document")
                     and has_article(tokens[k + 1].norm))) \
-                and (not tokens[k - 1].norm.startswith("ال") or tokens[k].norm[0] == "ل"):
-            k += 1  # a construct noun inside the role: رئيس هيئة شؤون الأسرى
-        elif tokens[k].norm in _ROLE_LINKS and k + 1 < limit and (
+                and (not tokens[k - 1].norm.startswith("ال") or tokens[k].norm[0] == "ل") \
+                and tokens[k].norm not in lex.first_names:
+            k += 1  # a construct noun inside the role: رئيس هيئة شؤون الأسرى (not … بالنادي سامي الجابر)
+        elif tokens[k].norm in _ROLE_LINKS and k + 1 < limit \
+                and not (tokens[k].norm == "علي" and k - start < 2) and (
                 word_class(tokens[k + 1], lex) in ("definite", "organization", "place")
                 or (allow_names and tokens[k].norm == "في" and word_class(tokens[k + 1], lex) == "name"
                     and _ends_phrase(tokens, k + 2, limit, lex))

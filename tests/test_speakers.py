@@ -136,3 +136,9 @@ def test_a_prefix_glued_to_a_number_is_no_name():
     from quotes.speakers import word_class
     assert word_class(tokenize("بـ50")[0], LEX) == "number"
     assert mention("بـ50 مليون دولار") is None
+
+
+def test_the_cues_preposition_is_not_part_of_a_bare_title():
+    assert mention("الوزير على أهمية السوق الأفريقية").role == "الوزير"
+    m = mention("المشرف العام على كرة القدم بالنادي سامي الجابر إن")
+    assert (m.role, m.name) == ("المشرف العام على كرة القدم بالنادي", "سامي الجابر")
