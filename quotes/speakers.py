@@ -138,6 +138,8 @@ def _is_common(w: str, lex: Lexicons) -> bool:
         return True
     if w.startswith(("يست", "تست", "نست", "ويست", "وتست")) and len(w) >= 6:
         return True  # a Form X imperfect verb: يستفيد، تستضيف
+    if w.startswith(("است", "واست")) and len(w) >= 6 and w not in lex.first_names:
+        return True  # a Form X past verb or verbal noun: استدعت، استقبل، استخدام
     if w.startswith(("سي", "ست", "سن", "وسي", "وست")) and len(w) >= 4 and w not in lex.first_names:
         return True  # a future verb: سيتم، ستكون
     for suffix in ("", "ه", "ها", "هم", "ون", "ان"):
@@ -617,6 +619,9 @@ def _name_after_modifiers(tokens: Sequence[Token], k: int, limit: int,
             return None  # المحامي لوكالة فرانس برس: the channel, and no name before it
         if word_class(tok, lex) != "name" and tok.norm not in lex.first_names:
             continue
+        if tok.norm not in lex.first_names and (
+                word_class(tokens[j - 1], lex) == "preposition" or tok.text.endswith(("ه", "هم"))):
+            continue  # خلال لقائه بالفخراني: a preposition's object, a noun with a pronoun
         n0, n1 = _name_chain(tokens, j, limit, lex)
         if n1 - n0 >= 2 and (n1 >= limit or tokens[n1].kind != "word"
                              or word_class(tokens[n1], lex) in ("preposition", "complementizer", "cue")

@@ -88,3 +88,7 @@ def test_a_preposition_glued_to_its_noun_confirms_a_participle():
 def test_estimate_is_a_cue_only_before_a_complementizer():
     assert not list(find_cues(tokenize("صفقة بقيمة قدرها مليون دولار"), LEX))
     assert [h.lemma for h in find_cues(tokenize("وقدر الخبراء أن الخسائر كبيرة"), LEX)] == ["قدر"]
+
+
+def test_a_verb_that_needs_confirmation_takes_no_object_pronoun():
+    assert lookup_cue_word(fold("أبرزها"), LEX) is None  # "the most prominent of them"

@@ -142,3 +142,13 @@ def test_the_cues_preposition_is_not_part_of_a_bare_title():
     assert mention("الوزير على أهمية السوق الأفريقية").role == "الوزير"
     m = mention("المشرف العام على كرة القدم بالنادي سامي الجابر إن")
     assert (m.role, m.name) == ("المشرف العام على كرة القدم بالنادي", "سامي الجابر")
+
+
+def test_no_name_is_read_in_a_prepositional_phrase_after_the_role():
+    m = mention("وزير الثقافة خلال لقائه بالفخراني عن تقديره")
+    assert (m.role, m.name) == ("وزير الثقافة", None)
+
+
+def test_a_form_x_verb_is_no_name():
+    from quotes.speakers import word_class
+    assert word_class(tokenize("استدعت")[0], LEX) == "common"
