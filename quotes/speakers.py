@@ -446,12 +446,14 @@ def _role_chain(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons,
                 and (not tokens[k - 1].norm.startswith("ال") or tokens[k].norm[0] == "ل") \
                 and tokens[k].norm not in lex.first_names:
             k += 1  # a construct noun inside the role: رئيس هيئة شؤون الأسرى (not … بالنادي سامي الجابر)
-        elif tokens[k].norm in _ROLE_LINKS and k + 1 < limit \
+        elif tokens[k].norm == "الي" and k + 1 < limit and word_class(tokens[k + 1], lex) in (
+                "place", "name", "organization"):
+            k += 2  # المبعوث الأممي إلى سوريا (not أشار المدير إلى تطور …: the cue's إلى)
+        elif tokens[k].norm in _ROLE_LINKS and tokens[k].norm != "الي" and k + 1 < limit \
                 and not (tokens[k].norm == "علي" and k - start < 2) and (
                 word_class(tokens[k + 1], lex) in ("definite", "organization", "place")
                 or (allow_names and tokens[k].norm == "في" and word_class(tokens[k + 1], lex) == "name"
                     and _ends_phrase(tokens, k + 2, limit, lex))
-                or (tokens[k].norm == "الي" and word_class(tokens[k + 1], lex) == "name")
                 or (k + 2 < limit and word_class(tokens[k + 1], lex) == "common"
                     and word_class(tokens[k + 2], lex) == "definite")):
             k += 2  # المتحدث باسم الجيش، المشرف العام على كرة القدم
@@ -509,6 +511,8 @@ def _name_chain(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons,
                 and tokens[k + 1].kind == "word" and word_class(tokens[k + 1], lex) not in (
                     "preposition", "complementizer", "cue", "punct"):
             k += 2  # نبيل بن سلامة، أبو العلا، عبد الله: the next word belongs to the name
+            if tokens[k - 1].norm in ("عبد", "ابو") and k < limit and tokens[k].kind == "word":
+                k += 1  # سليمان بن عبد الملك، محمد بن أبي بكر
         elif c == "name" or (tok.norm in lex.first_names and (k == start or word_class(tokens[k - 1], lex) == "name")):
             k += 1
         elif k == start and tok.text == "بان" and k + 1 < limit and word_class(tokens[k + 1], lex) == "name":

@@ -152,3 +152,13 @@ def test_no_name_is_read_in_a_prepositional_phrase_after_the_role():
 def test_a_form_x_verb_is_no_name():
     from quotes.speakers import word_class
     assert word_class(tokenize("استدعت")[0], LEX) == "common"
+
+
+@pytest.mark.parametrize("text, role, name", [
+    ("المبعوث الأممي إلى سوريا ستيفان دي ميستورا إن", "المبعوث الأممي إلى سوريا", "ستيفان دي ميستورا"),
+    ("المدير التنفيذي للدار إلى تطور العمل المصرفي", "المدير التنفيذي للدار", None),
+    ("الأمير سليمان بن عبد الملك إن", "الأمير", "سليمان بن عبد الملك"),
+])
+def test_ila_in_roles_and_compound_names(text, role, name):
+    m = mention(text)
+    assert (m.role, m.name) == (role, name)
