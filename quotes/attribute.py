@@ -113,6 +113,12 @@ def find_candidates(view: DocumentView, lex: Lexicons) -> list[Candidate]:
             if tok.start < taken_until:
                 continue
             if hit.kind == "according":
+                relay = _relay_end(tokens, hit.index + hit.length, lex)
+                if relay > hit.index + hit.length and any(
+                        t.norm.endswith("ما") for t in tokens[hit.index:relay]):
+                    # بحسب ما ذكر، حسبما أكدته: the verb is the marker's, no new cue
+                    # (بحسب رأيه "in his view" has no ما: رأيه may still be one)
+                    taken_until = max(taken_until, tokens[relay - 1].end)
                 cand = _according(view, p, hit, lex, found)
                 if cand is None and hit.length > 1 and tokens[hit.index].norm.endswith("كما"):
                     # كما أكد المصدر ضرورة …: no claim before it, so the verb is the cue
@@ -125,8 +131,6 @@ def find_candidates(view: DocumentView, lex: Lexicons) -> list[Candidate]:
                 continue
             found.append(cand)
             taken_until = max(taken_until, cand.end)
-            if hit.kind == "according" and cand.zone_end > hit.index:
-                taken_until = max(taken_until, tokens[cand.zone_end - 1].end)  # its verb is no new cue
     found.sort(key=lambda c: (c.start, -c.end))
     return _drop_overlaps(found)
 
@@ -180,6 +184,8 @@ def _scan_zone(view: DocumentView, p: int, i: int, limit: int, lex: Lexicons,
         if tok.text in _COMMAS and k + 1 < limit and tokens[k + 1].kind == "word" \
                 and (form := lookup_cue_word(tokens[k + 1].norm, lex)) is not None and form.form != "noun":
             return k, "cue"  # وعبر عن رضاه …، موضحا: «…»: the quote is the next cue's
+        if tok.text in _COMMAS and k > i and k + 1 < limit and _is_according_start(tokens, k + 1, lex):
+            return k, "end"  # …، حسب ما ذكر موقع "تلغراف": the source of what precedes
         if tok.sentence_end or tok.text in _CLAUSE_STOPS:
             return k, "end"
         k += 1
@@ -289,6 +295,10 @@ def _speech(view: DocumentView, p: int, hit: CueHit, lex: Lexicons) -> Candidate
             mention = own
         else:
             mention = _subject_before(view, p, i, s0, lex, antecedent=True)
+    if hit.kind == "verb" and mention is None and not relative:
+        before = _subject_before(view, p, i, s0, lex)
+        if before is not None and before.first > s0 and word_class(tokens[before.first - 1], lex) == "kana":
+            mention = before  # وكان لافروف اتهم واشنطن …: the subject came before كان's verb
     if hit.kind == "verb" and mention is None and not relative:
         mention = read_mention(view.text, tokens, after, k, lex)
         if mention is not None and mention.name and _glued_preposition(tokens[mention.first], hit, lex):
@@ -563,11 +573,7 @@ def _according(view: DocumentView, p: int, hit: CueHit, lex: Lexicons,
         # وفقا لوزارة → وزارة (وفقا للوزارة needs nothing: لل reads as the article)
         t = tokens[j]
         tokens[j] = Token(t.text[1:], t.start + 1, t.end, fold(t.text[1:]), "word")
-    # بحسب ما أعلن X / حسبما أكدته صحيفة: the verb names the channel, skip it
-    while j < len(tokens) and tokens[j].kind == "word" and (
-            tokens[j].norm == "ما" or lookup_cue_word(tokens[j].norm, lex) is not None
-            or _verb_with_object_pronoun(tokens[j].norm, lex)):
-        j += 1
+    j = _relay_end(tokens, j, lex)
     limit = s1
     if j < limit and word_class(tokens[j], lex) == "speech" and j + 1 < limit:
         j += 1  # حسب تصريحات وزير الخارجية: the source is the speaker of the statements
@@ -590,8 +596,11 @@ def _according(view: DocumentView, p: int, hit: CueHit, lex: Lexicons,
         a = s0
         inside = [prev for prev in found
                   if prev.paragraph == p and tokens[s0].start <= prev.end <= tokens[i].start]
-        if any(prev.mention is not None for prev in inside):
-            return None  # a relay marker on a quote already attributed (…، بحسب وكالة …)
+        channel = mention is not None and mention.head in lex.media
+        if any(prev.mention is not None for prev in inside) or (relayed and inside and channel):
+            # a relay marker that names the channel of a quote already attributed
+            # (…، بحسب وكالة …، حسب ما ذكر موقع "تلغراف")
+            return None
         for prev in inside:
             found.remove(prev)  # a subject-less cue inside the claim belongs to its source
         span = _span(view, p, a, i)
@@ -616,6 +625,16 @@ def _according(view: DocumentView, p: int, hit: CueHit, lex: Lexicons,
     cand.start, cand.end = span
     cand.rule = "according-after"
     return cand
+
+
+def _relay_end(tokens: Sequence[Token], j: int, lex: Lexicons) -> int:
+    """Index after the verb of an according-to marker (بحسب ما أعلن X، حسبما أكدته
+    صحيفة): that verb names the channel and is never a cue of its own."""
+    while j < len(tokens) and tokens[j].kind == "word" and (
+            tokens[j].norm == "ما" or lookup_cue_word(tokens[j].norm, lex) is not None
+            or _verb_with_object_pronoun(tokens[j].norm, lex)):
+        j += 1
+    return j
 
 
 def _verb_with_object_pronoun(word: str, lex: Lexicons) -> bool:

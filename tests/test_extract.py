@@ -177,6 +177,18 @@ def test_this_expert_refers_back_to_the_expert():
     assert [q.speaker.name for q in quotes] == ["سامر الحلبي", "كمال ناصر", "سامر الحلبي"]
 
 
+def test_a_relay_marker_naming_the_channel_gets_no_entry_and_its_verb_is_no_cue():
+    quotes = EX.extract("وقال العالم سامر ناصيف إن الخطر كبير.\n"
+                        "وحذر من الذكاء الاصطناعي، داعيا الحكومة إلى تنظيمه بسرعة، حسب ما ذكر موقع \"تلغراف\" البريطاني.")
+    assert [(q.type, q.cue.text) for q in quotes] == [("indirect", "وقال"), ("reported", "وحذر"), ("reported", "داعيا")]
+    assert quotes[2].text == "تنظيمه بسرعة"
+
+
+def test_the_subject_before_kana_s_verb_is_the_speaker():
+    one("وكان وزير الخارجية سامي ناصر اتهم واشنطن أمس بتسليح المعارضة.", type="reported",
+        speaker="سامي ناصر", role="وزير الخارجية")
+
+
 def test_nested_attribution_stays_inside_the_outer_quote():
     quotes = EX.extract('وقال المدرب: "قال لي اللاعب إنه مستعد للمباراة".')
     assert len(quotes) == 1 and quotes[0].type == "direct"
