@@ -159,8 +159,13 @@ def _scan_zone(view: DocumentView, p: int, i: int, limit: int, lex: Lexicons,
     follows further on."""
     tokens = view.paragraphs[p].tokens
     k = i
+    object_seen = False  # the verb's preposition has opened its object (اعترض على ألفاظ …)
     while k < limit and k - i < MAX_ZONE:
         tok = tokens[k]
+        if tok.kind == "word" and tok.norm in preps:
+            object_seen = True
+        if object_seen and tok.kind == "word" and tok.norm in lex.group("relative"):
+            return k, "end"  # … على ألفاظ المقدم التي لا يمكن أن تقال: that أن is the relative clause's
         if tok.kind == "mark" and (p, k) in view.opens:
             q = view.opens[(p, k)]
             if ((k > i or _quoted_name(tokens, k, limit, lex)) and q.closed and q.end_paragraph == p

@@ -125,14 +125,15 @@ def find_cues(tokens: list[Token] | tuple[Token, ...], lexicons: Lexicons) -> It
         i += 1
 
 
-# بعد أن، قبل أن، منذ أن: "after/before/since" + أن opens a time clause, not a report
-TIME_CONJUNCTIONS = frozenset({"بعد", "قبل", "منذ"})
+# بعد أن، قبل أن، منذ أن، دون أن، رغم أن: "after/before/since/without/although" + أن
+# opens an adverbial clause, not a report
+ADVERBIAL_CONJUNCTIONS = frozenset({"بعد", "قبل", "منذ", "دون", "بدون", "رغم", "برغم"})
 
 
 def opens_report(tokens: Sequence[Token], j: int, lexicons: Lexicons) -> bool:
     """Token ``j`` is a complementizer that opens reported content (not بعد أن …)."""
     return tokens[j].norm in lexicons.group("complementizer") and not (
-        j > 0 and tokens[j - 1].norm in TIME_CONJUNCTIONS)
+        j > 0 and tokens[j - 1].norm in ADVERBIAL_CONJUNCTIONS)
 
 
 def _confirmed(tokens: list[Token] | tuple[Token, ...], i: int, form: CueForm, lexicons: Lexicons) -> bool:

@@ -189,6 +189,16 @@ def test_the_subject_before_kana_s_verb_is_the_speaker():
         speaker="سامي ناصر", role="وزير الخارجية")
 
 
+def test_a_complementizer_inside_the_objects_relative_clause_is_not_the_report():
+    one("واعترض المواطن على ألفاظ المقدم التي لا يمكن أن تقال أمام الأطفال.", type="reported",
+        text="ألفاظ المقدم التي لا يمكن أن تقال أمام الأطفال")
+    one("وقال الوزير الذي زار المدينة إن الوضع مستقر.", type="indirect", text="الوضع مستقر")
+
+
+def test_without_that_is_no_report():
+    assert EX.extract("ودافع اللاعب عن الفريق دون أن يتمكن من فرض نفسه.") == []
+
+
 def test_nested_attribution_stays_inside_the_outer_quote():
     quotes = EX.extract('وقال المدرب: "قال لي اللاعب إنه مستعد للمباراة".')
     assert len(quotes) == 1 and quotes[0].type == "direct"
