@@ -613,7 +613,7 @@ def _name_after_modifiers(tokens: Sequence[Token], k: int, limit: int,
     """A full name a few words after a role, past what qualifies the role: نائب رئيس
     الحزب المنبثق عن الجماعة عصام العريان في تصريح. The name must have two words and
     end the phrase, so that an object noun is not taken for it."""
-    for j in range(k, min(limit, k + 8)):
+    for j in range(k, min(limit, k + 10)):
         tok = tokens[j]
         if tok.kind == "mark":
             continue  # المسؤول في شركة "ارابيتال" ارنالد كامبانوتشي

@@ -162,3 +162,8 @@ def test_a_form_x_verb_is_no_name():
 def test_ila_in_roles_and_compound_names(text, role, name):
     m = mention(text)
     assert (m.role, m.name) == (role, name)
+
+
+def test_a_name_ten_words_after_its_role():
+    m = mention('المسؤول عن مكتب بنغازي في شركة "نوفاتيك" جوزيف لامبير "إن الميناء')
+    assert (m.role, m.name) == ("المسؤول", "جوزيف لامبير")
