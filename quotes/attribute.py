@@ -182,8 +182,10 @@ def _scan_zone(view: DocumentView, p: int, i: int, limit: int, lex: Lexicons,
         if tok.kind == "word":
             if opens_report(tokens, k, lex):
                 return k, "comp"
-            if k > i and word_class(tok, lex) == "cue" and tok.norm[:1] in ("و", "ف"):
-                return k, "cue"
+            if k > i and word_class(tok, lex) == "cue" and (
+                    tok.norm[:1] in ("و", "ف") or word_class(tokens[k - 1], lex) == "connector"
+                    or (tokens[k - 1].norm == "حين" and tokens[k - 2].norm == "في")):
+                return k, "cue"  # … في حين حذر الأطباء …: a new clause with its own cue
             if tok.norm in lex.group("relative") and k + 1 < limit and word_class(tokens[k + 1], lex) == "cue":
                 return k, "cue"  # … انطون اوريخ الذي يستبعد أن …: the relative clause has its own cue
         if tok.text in _COMMAS and k + 1 < limit and tokens[k + 1].kind == "word" \
@@ -217,6 +219,11 @@ def clause_end(view: DocumentView, p: int, a: int, lex: Lexicons) -> int:
             return k  # … منذ عقود.. مضيفا …: an ellipsis before a new attribution ends the report
         if k > a + 2 and tok.kind == "word" and _new_attribution(tokens, k, lex):
             return k  # … في اليوم مضيفا أن …: a new attribution without a comma
+        if k > a + 3 and tok.kind == "word" and word_class(tok, lex) == "cue":
+            if word_class(tokens[k - 1], lex) == "connector":
+                return k - 1  # … بينما أكد الوزير …: a new clause with its own source
+            if tokens[k - 1].norm == "حين" and tokens[k - 2].norm == "في":
+                return k - 2  # … في حين حذر الأطباء …
         if k > a + 2 and tok.kind == "word" and k + 1 < n and tok.norm in ("لكنه", "لكنها", "لكنهم") \
                 and lookup_cue_word(tokens[k + 1].norm, lex) is not None:
             return k  # … لكنه يأمل بأن …: a new attribution

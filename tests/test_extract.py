@@ -199,6 +199,16 @@ def test_without_that_is_no_report():
     assert EX.extract("ودافع اللاعب عن الفريق دون أن يتمكن من فرض نفسه.") == []
 
 
+def test_a_connector_before_a_cue_starts_a_new_attribution():
+    quotes = EX.extract("ويرى المحامون فيه تهديدا للحرية في حين حذر الأطباء من أن الإجراء يزيد المخاطر.")
+    assert [(q.text, q.speaker.name) for q in quotes] == [
+        ("فيه تهديدا للحرية", "المحامون"), ("الإجراء يزيد المخاطر", "الأطباء")]
+
+
+def test_collective_bodies_are_sources():
+    one("وأبدت مؤسسات أهلية قلقها البالغ من القرار الجديد.", type="reported", speaker="مؤسسات أهلية")
+
+
 def test_nested_attribution_stays_inside_the_outer_quote():
     quotes = EX.extract('وقال المدرب: "قال لي اللاعب إنه مستعد للمباراة".')
     assert len(quotes) == 1 and quotes[0].type == "direct"
