@@ -108,7 +108,9 @@ def find_candidates(view: DocumentView, lex: Lexicons) -> list[Candidate]:
         for hit in find_cues(tokens, lex):
             tok = tokens[hit.index]
             inside = view.inside_quote(tok.start)
-            if inside is not None and inside.closed:
+            if inside is not None and inside.closed and not (
+                    hit.index > 0 and _narration_break(tokens, hit.index - 1, lex)
+                    and _narration_inside(view, inside, lex) == hit.index - 1):
                 continue  # an attribution nested in someone's quote belongs to that quote
             if tok.start < taken_until:
                 continue
@@ -209,6 +211,9 @@ def clause_end(view: DocumentView, p: int, a: int, lex: Lexicons) -> int:
         tok = tokens[k]
         q = view.opens.get((p, k))
         if q is not None and q.closed:
+            brk = _narration_inside(view, q, lex)
+            if brk is not None:
+                return brk  # أن «… محكمة، موضحا أن …»: the writer speaks again before the mark closes
             if q.end_paragraph != p:
                 return n
             k = max(q.close_token + 1, k + 1)
@@ -345,6 +350,9 @@ def _speech(view: DocumentView, p: int, hit: CueHit, lex: Lexicons) -> Candidate
     if ends == "comp":
         a = k + 1
         b = clause_end(view, p, a, lex)
+        while b > a and tokens[b - 1].kind in ("mark", "punct") and any(
+                q.paragraph == p and q.close_token == b - 1 and q.open_token < a for q in view.opens.values()):
+            b -= 1  # … موضحا أن سفينة وصلت» : the mark closes a quote opened before the cue
         span = _span(view, p, a, b)
         if span is None:
             return None
@@ -357,7 +365,7 @@ def _speech(view: DocumentView, p: int, hit: CueHit, lex: Lexicons) -> Candidate
     if ends == "colon":
         q = view.opens.get((p, k + 1))
         if q is not None:
-            return _direct(view, cand, q, "colon+mark")
+            return _direct(view, cand, q, "colon+mark", lex)
         b = clause_end(view, p, k + 1, lex)
         span = _span(view, p, k + 1, b)
         if span is None:
@@ -393,7 +401,7 @@ def _speech(view: DocumentView, p: int, hit: CueHit, lex: Lexicons) -> Candidate
         if short and q.closed and q.close_token is not None and q.end_paragraph == p \
                 and _continues(tokens, q.close_token + 1):
             return None  # a quoted name inside the clause (شركة «زين السعودية» التي …)
-        cand = _direct(view, cand, q, "mark")
+        cand = _direct(view, cand, q, "mark", lex)
         if cand is not None and hit.frame == "stance" and k > after and word_class(tokens[k - 1], lex) != "cue":
             cand.confidence = 0.5  # ترى في المونديال وسيلة "…": a stance on a phrase, weak evidence
         return cand
@@ -401,7 +409,7 @@ def _speech(view: DocumentView, p: int, hit: CueHit, lex: Lexicons) -> Candidate
     before = _closing_mark_before(view, p, i)
     if before is not None and hit.kind != "participle":  # "…"، متعهدا: the quote is the verb's before it
         cand.mention = mention if mention is not None else None
-        return _direct(view, cand, before, "mark-before")
+        return _direct(view, cand, before, "mark-before", lex)
     if hit.kind == "noun":
         return None
     if not _takes_object(hit):
@@ -474,9 +482,12 @@ def _gender(hit: CueHit) -> bool | None:
     return hit.form.feminine
 
 
-def _direct(view: DocumentView, cand: Candidate, q: Quoted, rule: str) -> Candidate | None:
+def _direct(view: DocumentView, cand: Candidate, q: Quoted, rule: str, lex: Lexicons) -> Candidate | None:
     start, end = q.start, q.end
     text = view.text
+    brk = _narration_inside(view, q, lex)
+    if brk is not None:
+        end = view.paragraphs[q.paragraph].tokens[brk].start  # «… مقوماته، مبينا أن …»: never closed there
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -487,6 +498,26 @@ def _direct(view: DocumentView, cand: Candidate, q: Quoted, rule: str) -> Candid
     cand.confidence = 0.9 if q.closed else 0.6
     cand.rule = rule
     return cand
+
+
+def _narration_break(tokens: Sequence[Token], k: int, lex: Lexicons) -> bool:
+    """Token ``k`` is a comma after which the writer speaks again inside a quote whose
+    closing mark came too late: a participle cue and its complementizer (، مبينا أن)."""
+    if tokens[k].text not in _COMMAS or k + 2 >= len(tokens):
+        return False
+    form = lookup_cue_word(tokens[k + 1].norm, lex) if tokens[k + 1].kind == "word" else None
+    return form is not None and form.form == "participle" and any(
+        opens_report(tokens, j, lex) for j in range(k + 2, min(len(tokens), k + 5)))
+
+
+def _narration_inside(view: DocumentView, q: Quoted, lex: Lexicons) -> int | None:
+    """Offset of the first narration break inside the quote ``q`` (in its first paragraph)."""
+    tokens = view.paragraphs[q.paragraph].tokens
+    end = q.close_token if q.close_token is not None and q.end_paragraph == q.paragraph else len(tokens)
+    for k in range(q.open_token + 2, end):
+        if _narration_break(tokens, k, lex):
+            return k
+    return None
 
 
 def _continues(tokens: Sequence[Token], k: int) -> bool:
@@ -687,7 +718,7 @@ def _headline(view: DocumentView, p: int, lex: Lexicons) -> Candidate | None:
     cand = Candidate("direct", 0, 0, p, mention=mention, confidence=0.6, rule="headline")
     if q is not None and q.end_paragraph == p and q.close_token is not None and not any(
             t.kind == "word" for t in tokens[q.close_token + 1:]):
-        return _direct(view, cand, q, "headline")  # بن سلامة: «…» — the marks hold it all
+        return _direct(view, cand, q, "headline", lex)  # بن سلامة: «…» — the marks hold it all
     span = _span(view, p, colon + 1, len(tokens), keep_marks=True)
     if span is None:
         return None

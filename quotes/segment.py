@@ -66,7 +66,8 @@ def tokenize(text: str, offset: int = 0, end: int | None = None) -> list[Token]:
             # followed by a space, a line end, a mark or the end of the text.
             is_end = nxt == "" or nxt.isspace() or nxt in QUOTE_MARKS or nxt in SENTENCE_END
             prev = text[m.start() - 1:m.start()]
-            if first in ".…" and (nxt in ".…" or prev in ".…" or first == "…") and nxt != "\n":
+            # (an empty string is "in" every string: the text's first or last character)
+            if first in ".…" and ((nxt and nxt in ".…") or (prev and prev in ".…") or first == "…") and nxt != "\n":
                 is_end = False  # an ellipsis (.. or …) inside a sentence
             if is_end and first == "." and tokens and tokens[-1].end == m.start() and \
                     tokens[-1].kind == "word" and len(fold(tokens[-1].text)) == 1:

@@ -209,6 +209,16 @@ def test_collective_bodies_are_sources():
     one("وأبدت مؤسسات أهلية قلقها البالغ من القرار الجديد.", type="reported", speaker="مؤسسات أهلية")
 
 
+@pytest.mark.parametrize("doc", [
+    "وقال الوزير: «وصلت طائرة أمس وتنقصنا بعض الإجراءات، مبينا أن سفينة وصلت الميناء.",
+    "وقال الوزير: «وصلت طائرة أمس وتنقصنا بعض الإجراءات، مبينا أن سفينة وصلت الميناء».",
+])
+def test_the_writer_speaking_again_inside_a_late_closed_quote(doc):
+    quotes = EX.extract(doc)
+    assert [(q.type, q.text, q.cue.text) for q in quotes][:2] == [
+        ("direct", "وصلت طائرة أمس وتنقصنا بعض الإجراءات", "وقال"), ("indirect", "سفينة وصلت الميناء", "مبينا")]
+
+
 def test_nested_attribution_stays_inside_the_outer_quote():
     quotes = EX.extract('وقال المدرب: "قال لي اللاعب إنه مستعد للمباراة".')
     assert len(quotes) == 1 and quotes[0].type == "direct"

@@ -85,3 +85,23 @@ def test_every_training_sentence_stays_a_tree():
     for sent in out:
         words = [harmonise_ud.Word(l.split("\t")) for l in sent if l[:1].isdigit() and "-" not in l.split("\t")[0]]
         assert harmonise_ud.single_rooted_tree(words), sent[:2]
+
+
+def test_kana_before_a_verb_becomes_its_auxiliary():
+    # كان الوزير يقول إن …   (PADT: كان heads the verb as its xcomp)
+    out, _ = harmonise_ud.harmonise([[
+        "# text = test",
+        "1\tكان\tكَان\tVERB\tVP-A-3MS--\t_\t0\troot\t_\t_",
+        "2\tالوزير\tوَزِير\tNOUN\tN------S1D\t_\t1\tnsubj\t_\t_",
+        "3\tيقول\tقَال\tVERB\tVIIA-3MS--\t_\t1\txcomp\t_\t_",
+    ]])
+    assert fields(out[0]) == [("كان", "AUX", "3", "aux"), ("الوزير", "NOUN", "3", "nsubj"),
+                              ("يقول", "VERB", "0", "root")]
+
+
+def test_time_nouns_without_a_preposition_are_temporal_adverbs():
+    out, _ = harmonise_ud.harmonise([conllu([
+        ("وصل", "VERB", "VP-A-3MS--", 0, "root"),
+        ("اليوم", "NOUN", "N------S4D", 1, "obl"),
+    ])])
+    assert fields(out[0])[1] == ("اليوم", "ADV", "1", "obl:tmod")

@@ -27,3 +27,9 @@ def test_paragraphs_are_lines():
     paras = list(split_paragraphs(TEXT))
     assert len(paras) == 2
     assert TEXT[paras[1].start:paras[1].end] == "سطر ثان"
+
+
+def test_a_full_stop_at_the_very_end_of_the_text_ends_the_sentence():
+    tokens = tokenize("وصل الوفد.")
+    assert tokens[-1].text == "." and tokens[-1].sentence_end
+    assert not tokenize("وصل الوفد.. ثم غادر")[2].sentence_end
