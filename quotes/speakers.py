@@ -529,7 +529,11 @@ def _name_chain(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons,
                 and word_class(tokens[k + 1], lex) == "title" and tok.norm[:1] not in ("و", "ف"):
             k += 1  # وانغ كينوي الخبير في …: a family name before a role in apposition
             break
-        elif c == "common" and k > start and _ends_phrase(tokens, k + 1, limit, lex) and (
+        elif c == "common" and k > start and (
+                _ends_phrase(tokens, k + 1, limit, lex)
+                # ليلى حداد.: after a first name, a full stop ends the name too
+                or (k - 1 == start and tokens[start].norm in lex.first_names
+                    and (k + 1 >= limit or tokens[k + 1].sentence_end))) and (
                 (tok.norm in lex.common_words and not tok.norm.endswith("ا")) or tok.text.endswith("ة")
                 or not tok.norm.endswith(("ه", "ها", "هم", "ا", "ي"))):
             # a family name that is also a word, last before a boundary (علي حسن إن، خالد
