@@ -383,7 +383,7 @@ def _speech(view: DocumentView, p: int, hit: CueHit, lex: Lexicons) -> Candidate
             b = clause_end(view, p, k, lex)
             a = _object_start(tokens, after, k, mention, lex)
             if hit_preps(hit):
-                a = _after_preposition(tokens, a, b, hit_preps(hit))
+                a = _after_preposition(tokens, a, b, hit_preps(hit), lex)
             span = _span(view, p, a, b)
             if span is None:
                 return None
@@ -417,7 +417,7 @@ def _speech(view: DocumentView, p: int, hit: CueHit, lex: Lexicons) -> Candidate
     a = _object_start(tokens, after, k, mention, lex)
     b = clause_end(view, p, a, lex)
     if hit_preps(hit):
-        a = _after_preposition(tokens, a, b, hit_preps(hit))
+        a = _after_preposition(tokens, a, b, hit_preps(hit), lex)
     span = _span(view, p, a, b)
     if span is None:
         return None
@@ -447,14 +447,16 @@ def _object_start(tokens: Sequence[Token], after: int, limit: int, mention: Ment
     return a
 
 
-def _after_preposition(tokens: Sequence[Token], a: int, b: int, preps: tuple[str, ...]) -> int:
+def _after_preposition(tokens: Sequence[Token], a: int, b: int, preps: tuple[str, ...],
+                       lex: Lexicons) -> int:
     """Where an object introduced by the verb's preposition starts (دعا … إلى فتح →
     فتح); a preposition glued to the word (طالب بتحديث) stays inside."""
     for k in range(a, min(b, a + 15)):
         tok = tokens[k]
         if tok.norm in preps:
             return k + 1
-        if tok.kind == "word" and len(tok.norm) > 2 and tok.norm[0] in preps:
+        if tok.kind == "word" and len(tok.norm) > 2 and tok.norm[0] in preps \
+                and word_class(tok, lex) != "preposition":  # (لدى is a preposition, not ل + دى)
             return k
     return a
 

@@ -446,10 +446,10 @@ def _role_chain(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons,
                 and (not tokens[k - 1].norm.startswith("ال") or tokens[k].norm[0] == "ل") \
                 and tokens[k].norm not in lex.first_names:
             k += 1  # a construct noun inside the role: رئيس هيئة شؤون الأسرى (not … بالنادي سامي الجابر)
-        elif tokens[k].norm == "الي" and k + 1 < limit and word_class(tokens[k + 1], lex) in (
+        elif tokens[k].norm in ("الي", "لدي") and k + 1 < limit and word_class(tokens[k + 1], lex) in (
                 "place", "name", "organization"):
-            k += 2  # المبعوث الأممي إلى سوريا (not أشار المدير إلى تطور …: the cue's إلى)
-        elif tokens[k].norm in _ROLE_LINKS and tokens[k].norm != "الي" and k + 1 < limit \
+            k += 2  # المبعوث الأممي إلى سوريا، السفير لدى الأمم المتحدة (not … إلى تطور، لدى افتتاح)
+        elif tokens[k].norm in _ROLE_LINKS and tokens[k].norm not in ("الي", "لدي") and k + 1 < limit \
                 and not (tokens[k].norm == "علي" and k - start < 2) and (
                 word_class(tokens[k + 1], lex) in ("definite", "organization", "place")
                 or (allow_names and tokens[k].norm == "في" and word_class(tokens[k + 1], lex) == "name"

@@ -219,6 +219,11 @@ def test_the_writer_speaking_again_inside_a_late_closed_quote(doc):
         ("direct", "وصلت طائرة أمس وتنقصنا بعض الإجراءات", "وقال"), ("indirect", "سفينة وصلت الميناء", "مبينا")]
 
 
+def test_an_adjunct_with_a_li_word_before_the_urged_object():
+    one("ودعا الرئيس لدى افتتاح الجلسة، الحكومة إلى مراجعة الموازنة العامة.", type="reported",
+        text="مراجعة الموازنة العامة", speaker="الرئيس")
+
+
 def test_nested_attribution_stays_inside_the_outer_quote():
     quotes = EX.extract('وقال المدرب: "قال لي اللاعب إنه مستعد للمباراة".')
     assert len(quotes) == 1 and quotes[0].type == "direct"
