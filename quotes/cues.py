@@ -61,8 +61,8 @@ def lookup_cue_word(word: str, lexicons: Lexicons) -> CueForm | None:
                 hit = forms.get(stem)
                 if hit is not None and hit.form == "verb" and suffix == "ه" and _hollow_form_iv(stem):
                     continue  # اضافه، اشاره، اجابه: the verbal noun (إضافة), not أضافه
-                if hit is not None and hit.verb.needs_confirmation:
-                    continue  # ابرزها "most prominent of them", زادها: too many other meanings
+                if hit is not None and hit.verb.needs_confirmation and len(stem) == 4 and stem[0] == "ا":
+                    continue  # ابرزها "the most prominent of them": an elative, not أبرزها
                 if hit is not None and hit.form in ("verb", "noun"):
                     return hit
     # a verbal noun after ب: بقوله، بتأكيده

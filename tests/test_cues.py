@@ -92,3 +92,7 @@ def test_estimate_is_a_cue_only_before_a_complementizer():
 
 def test_a_verb_that_needs_confirmation_takes_no_object_pronoun():
     assert lookup_cue_word(fold("أبرزها"), LEX) is None  # "the most prominent of them"
+
+
+def test_a_verb_that_needs_confirmation_keeps_its_object_pronoun_unless_it_is_an_elative():
+    assert lookup_cue_word(fold("سأله"), LEX).verb.lemma == "سأل"
