@@ -146,8 +146,9 @@ def _is_common(w: str, lex: Lexicons) -> bool:
         stem = w[: len(w) - len(suffix)] if suffix else w
         if suffix and not w.endswith(suffix):
             continue
-        if stem[:1] in ("ي", "ت", "ن") and len(stem) > 3 and (stem[1:] in common or stem[1:] + "ه" in common):
-            return True  # an imperfect verb: يملك، تحاسب، تمليه
+        if stem[:1] in ("ي", "ت", "ن") and len(stem) > 3 and (
+                stem[1:] in common or stem[1:] + "ه" in common or "ا" + stem[1:] in common):
+            return True  # an imperfect verb: يملك، تحاسب، تمليه، يلتزم (التزم)
     for prefix in _PREFIXES:
         if not w.startswith(prefix):
             continue
