@@ -314,8 +314,12 @@ def _speech(view: DocumentView, p: int, hit: CueHit, lex: Lexicons) -> Candidate
             mention = _subject_before(view, p, i, s0, lex, antecedent=True)
     if hit.kind == "verb" and mention is None and not relative:
         before = _subject_before(view, p, i, s0, lex)
-        if before is not None and before.first > s0 and word_class(tokens[before.first - 1], lex) == "kana":
-            mention = before  # وكان لافروف اتهم واشنطن …: the subject came before كان's verb
+        if before is not None and (
+                (before.first > s0 and word_class(tokens[before.first - 1], lex) == "kana")
+                or (before.first == s0 and before.last == i and tokens[i].norm[:1] not in ("و", "ف"))):
+            # وكان لافروف اتهم واشنطن …، بريطانيا تعتبر سوريا …: the subject opens the
+            # sentence or follows كان, and what comes after the verb is its object
+            mention = before
     if hit.kind == "verb" and mention is None and not relative:
         mention = read_mention(view.text, tokens, after, k, lex)
         if mention is not None and mention.name and _glued_preposition(tokens[mention.first], hit, lex):

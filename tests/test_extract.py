@@ -224,6 +224,11 @@ def test_an_adjunct_with_a_li_word_before_the_urged_object():
         text="مراجعة الموازنة العامة", speaker="الرئيس")
 
 
+def test_a_subject_that_opens_the_sentence_before_its_verb():
+    one("فرنسا تعتبر ليبيا على حافة الفوضى", speaker="فرنسا", text="ليبيا على حافة الفوضى")
+    one("الوزير يؤكد أن الحكومة جاهزة", speaker="الوزير", text="الحكومة جاهزة")
+
+
 def test_nested_attribution_stays_inside_the_outer_quote():
     quotes = EX.extract('وقال المدرب: "قال لي اللاعب إنه مستعد للمباراة".')
     assert len(quotes) == 1 and quotes[0].type == "direct"
