@@ -412,8 +412,11 @@ def _role_chain(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons,
             break  # رئيس النقابة الدكتور مازن: the courtesy title introduces the name
         if tokens[k].norm.startswith(("لل", "بال")) and strip_article(tokens[k].norm) in lex.media:
             break  # المحامي للصحيفة: the channel, not part of the role
-        if c == "definite" and tokens[k].norm.startswith("لل") and word_class(tokens[k - 1], lex) == "title":
-            break  # وصف المقدم للأطفال: a plain noun after the bare title is an object, not its field
+        if c == "definite" and tokens[k].norm.startswith("لل") and (
+                word_class(tokens[k - 1], lex) == "title" or tokens[k].norm.endswith("ين")):
+            # وصف المقدم للأطفال، المتحدث باسم البيت الأبيض للصحافيين: an object or the
+            # people addressed, not the role's field
+            break
         if tokens[k].text == "(":
             close = next((j for j in range(k + 1, min(limit, k + 6)) if tokens[j].text == ")"), None)
             if close is not None and close + 1 < limit and (

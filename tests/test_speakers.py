@@ -172,3 +172,8 @@ def test_a_name_ten_words_after_its_role():
 def test_an_imperfect_verb_of_a_form_with_alef_is_no_name():
     from quotes.speakers import word_class
     assert word_class(tokenize("يختطف")[0], LEX) == "common"  # اختطف
+
+
+def test_the_people_addressed_are_not_part_of_the_role():
+    assert mention("المتحدث باسم الحكومة للصحافيين إن").role == "المتحدث باسم الحكومة"
+    assert mention("وزير الدولة للشؤون الخارجية سامي ناصر إن").role == "وزير الدولة للشؤون الخارجية"
