@@ -234,8 +234,13 @@ def read_mention(text: str, tokens: Sequence[Token], i: int, limit: int,
                         strip_article(tokens[k].norm), lex)
     if cls in ("common", "adverb") and k + 1 < limit and (
             (tokens[k].norm in lex.first_names and word_class(tokens[k + 1], lex) in ("name", "definite"))
-            or (word_class(tokens[k + 1], lex) == "name" and tokens[k].norm[:1] not in ("و", "ف"))):
-        cls = "name"  # فهد القحيز، عادل الجبير، مباركة عواينية: a first name that is also a word
+            or (word_class(tokens[k + 1], lex) == "name" and tokens[k].norm[:1] not in ("و", "ف"))
+            or (tokens[k].norm in lex.first_names and word_class(tokens[k + 1], lex) == "common"
+                and tokens[k + 1].norm[:1] not in ("و", "ف") and (
+                    k + 2 >= limit or _ends_phrase(tokens, k + 2, limit, lex)))):
+        # فهد القحيز، عادل الجبير، مباركة عواينية، عادل حمودة منتقدا: a first name that is
+        # also a word, then a family name
+        cls = "name"
     if cls == "name" and tokens[k].norm[:1] == "و" and tokens[k].norm not in lex.first_names \
             and not (skip_adverbs and k == i and _unknown_after_waw(tokens[k], lex)):
         # وكندا، وعكست: a conjunction on a word, not the start of a name; but right after

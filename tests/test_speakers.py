@@ -177,3 +177,8 @@ def test_an_imperfect_verb_of_a_form_with_alef_is_no_name():
 def test_the_people_addressed_are_not_part_of_the_role():
     assert mention("المتحدث باسم الحكومة للصحافيين إن").role == "المتحدث باسم الحكومة"
     assert mention("وزير الدولة للشؤون الخارجية سامي ناصر إن").role == "وزير الدولة للشؤون الخارجية"
+
+
+def test_a_first_name_and_a_family_name_that_are_both_words():
+    m = mention("عادل حمودة منتقدا الحكومة")
+    assert (m.kind, m.name) == ("person", "عادل حمودة")
