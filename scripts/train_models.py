@@ -3,8 +3,9 @@
 
 Fully offline recipe (nothing is downloaded).  Stages, in dependency order:
 
-  prep       normalise + augment the UD Arabic data (hamza-less alef, final ى,
-             Latin punctuation) and build the tokenizer label files
+  prep       normalise the UD Arabic data, harmonise PADT's conventions with
+             UD v2 Arabic (scripts/harmonise_ud.py), augment it (hamza-less
+             alef, final ى, Latin punctuation), build the tokenizer label files
   vectors    word2vec (gensim) on the news-raw corpus -> ar_pretrain.pt
   tokenizer  Stanza tokenizer with multi-word tokens      -> ar_tokenizer.pt
   mwt        Stanza MWT expander (وقال -> و + قال)          -> ar_mwt.pt
@@ -38,6 +39,9 @@ import subprocess
 import sys
 import time
 import unicodedata
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import harmonise_ud  # noqa: E402
 
 # ---------------------------------------------------------------------------
 # Normalisation (applied at training time AND required at run time)
@@ -205,6 +209,9 @@ def stage_prep(a):
     os.makedirs(d, exist_ok=True)
     for split, seed in (("train", 1), ("dev", 2)):
         base = normalise_file(os.path.join(ud, split + ".conllu"), os.path.join(d, split + ".orig.conllu"))
+        base, counts = harmonise_ud.harmonise(base)
+        write_conllu(base, os.path.join(d, split + ".orig.conllu"))
+        log("harmonised %s: %s" % (split, ", ".join("%s %d" % kv for kv in sorted(counts.items()))))
         aug = augmented_copy(base, seed)
         write_conllu(base + aug, os.path.join(d, split + ".conllu"))
         run(py("stanza.utils.datasets.conllu_to_text", os.path.join(d, split + ".conllu"), os.path.join(d, split + ".txt")),
@@ -440,7 +447,7 @@ def main():
     p.add_argument("--pos-eval", type=int, default=200, help="tagger dev evaluation/checkpoint interval")
     p.add_argument("--retag-after", type=int, default=400,
                    help="tagger step whose checkpoint tags the parser's training data")
-    p.add_argument("--parse-steps", type=int, default=1500, help="parser training steps (batches of 2000 tokens)")
+    p.add_argument("--parse-steps", type=int, default=2500, help="parser training steps (batches of 2000 tokens)")
     a = p.parse_args()
     a.shared, a.out, a.work = (os.path.abspath(x) for x in (a.shared, a.out, a.work))
     a.logs = os.path.join(a.work, "logs")

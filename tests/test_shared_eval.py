@@ -21,10 +21,10 @@ pytestmark = pytest.mark.skipif(not (SHARED / "dev.jsonl").exists(),
 
 # Floors a little under what `quotes evaluate --parser none` measures (README.md).
 RULE_FLOORS = {
-    "seed.jsonl": {"f1": 0.91, "direct": 0.95, "speaker": 0.95},
-    "dev.jsonl": {"f1": 0.85, "direct": 0.92, "speaker": 0.82},
+    "seed.jsonl": {"f1": 0.97, "direct": 0.95, "speaker": 0.95},
+    "dev.jsonl": {"f1": 0.88, "direct": 0.92, "speaker": 0.85},
 }
-PARSE_FLOORS = {"dev.jsonl": {"f1": 0.85, "direct": 0.92, "speaker": 0.83}}
+PARSE_FLOORS = {"dev.jsonl": {"f1": 0.88, "direct": 0.92, "speaker": 0.86}}
 
 
 @pytest.fixture(scope="module")
@@ -66,7 +66,8 @@ def test_every_span_indexes_the_gold_texts(rules):
 def test_parsing_windows_gives_the_quotes_of_parsing_every_sentence():
     """The product parses a window around the cues that need it; the naive path parses
     every sentence. Both read the parse only within each cue's window, so on the dev
-    texts they must give the same quotes, speakers and roles."""
+    texts they must give the same quotes; the speakers may differ only where the tagger
+    reads a word differently in a window than in its whole sentence, which is rare."""
     from quotes.errors import ModelError
     from quotes.parse import bundled_models_dir, check_model_dir
     try:
@@ -75,10 +76,13 @@ def test_parsing_windows_gives_the_quotes_of_parsing_every_sentence():
         pytest.skip(f"bundled models incomplete: {e}")
     texts = [doc["text"] for doc in load_gold(SHARED / "dev.jsonl")]
 
-    def key(extractor: Extractor) -> list[list[tuple]]:
-        return [[(q.quote.start, q.quote.end, q.type, q.speaker and q.speaker.to_dict()) for q in quotes]
-                for quotes in extractor.extract_many(texts)]
+    def key(extractor: Extractor) -> list[tuple]:
+        return [(d, q.quote.start, q.quote.end, q.type, q.speaker and q.speaker.to_dict())
+                for d, quotes in enumerate(extractor.extract_many(texts)) for q in quotes]
 
     product, naive = Extractor(), Extractor(parse_everything=True)
-    assert key(product) == key(naive)
+    by_product, by_naive = key(product), key(naive)
+    assert [k[:4] for k in by_product] == [k[:4] for k in by_naive]
+    differ = sum(a != b for a, b in zip(by_product, by_naive))
+    assert differ <= len(by_product) // 200, (differ, len(by_product))
     assert naive.parse_stats["words"] > 3 * product.parse_stats["words"]

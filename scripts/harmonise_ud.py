@@ -1,0 +1,326 @@
+"""Bring the converted PADT v1 training data closer to current UD v2 Arabic
+annotation (as written in UD_Arabic-PUD, the held-out test).
+
+The training part of ../shared/data/ud-arabic is PADT v1.3-pre, converted to
+UD v2 by rule.  Several of its conventions differ from today's UD Arabic
+treebanks in ways a model cannot learn around: names are tagged X,
+demonstrative and relative pronouns DET, a sentence-initial و is the root of
+the sentence with the main clause hanging below it as `parataxis`.  Each rule
+below rewrites one such convention.  Rules change UPOS, HEAD and DEPREL only;
+forms, lemmas, XPOS and features are left as they are (XPOS stays PADT's, so a
+name keeps its `U---------` tag).
+
+    python scripts/harmonise_ud.py IN.conllu OUT.conllu   # prints rule counts
+
+Used by `scripts/train_models.py` (stage prep) on train and dev.
+"""
+import collections
+import os
+import re
+import sys
+
+_DIACRITICS_RE = re.compile("[\u064B-\u0652\u0670]")
+_HERE = os.path.dirname(os.path.abspath(__file__))
+
+# Months (Levantine and Western names): proper nouns in UD Arabic.
+MONTHS = {"كانون", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول", "تشرين",
+          "يناير", "فبراير", "مارس", "أبريل", "إبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر",
+          "أكتوبر", "نوفمبر", "ديسمبر"}
+# Days of the week: proper nouns in UD Arabic.
+WEEKDAYS = {"الأحد", "الإثنين", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت"}
+# Time nouns used adverbially, without a preposition (عام 2010، اليوم، الأسبوع الماضي): ADV obl:tmod.
+TIME_NOUNS = {"عام", "العام", "يوم", "اليوم", "الأسبوع", "أسبوع", "الشهر", "شهر", "السنة", "سنة", "الليلة",
+              "صباح", "مساء", "صباحا", "مساء"}
+# Quantifiers: determiners of the noun they quantify (كل الدول: كل det→ الدول).
+QUANTIFIERS = {"كل", "بعض", "أحد", "إحدى", "عدة", "معظم", "جميع", "غالبية"}
+# Quantity nouns that PADT tags ADJ (العديد من، الكثير من).
+QUANTITY_NOUNS = {"العديد", "الكثير"}
+# Adverbs that PADT tags as accusative nouns or adjectives.
+ADVERBS = {"جدا", "الآن", "مجددا", "أيضا", "حاليا", "لاحقا", "سابقا", "تقريبا", "فقط", "عادة", "أبدا",
+           "دائما", "أحيانا", "كثيرا", "قليلا", "معا", "هنا", "هناك", "مؤخرا", "خصوصا", "خاصة", "أساسا",
+           "تماما", "فورا", "حتما", "أولا", "ثانيا", "أخيرا", "مثلا", "عموما"}
+# Verbal particles: PART compound:prt in UD Arabic (future س/سوف, قد).
+VERB_PARTICLES = {"س", "سوف", "قد"}
+# Subordinators other than أن are ADP in UD Arabic PUD (عندما، حيث، إذا، كما، ل); إن is PART.
+SCONJ_KEPT = {"أن", "أنّ"}
+
+
+def _bare(form):
+    return _DIACRITICS_RE.sub("", form)
+
+
+def _read_places():
+    path = os.path.join(_HERE, "..", "data", "lexicons", "places.txt")
+    places = set()
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.strip()
+            if line and not line.startswith("#"):
+                places.add(line)
+    return places
+
+
+PLACES = _read_places()
+
+
+class Word:
+    """One syntactic word row; cols are the 10 CoNLL-U fields."""
+    __slots__ = ("cols",)
+
+    def __init__(self, cols):
+        self.cols = cols
+
+    id = property(lambda s: int(s.cols[0]))
+    form = property(lambda s: _bare(s.cols[1]))
+
+    def _get(i):
+        return property(lambda s: s.cols[i], lambda s, v: s.cols.__setitem__(i, v))
+    upos, xpos = _get(3), _get(4)
+    deprel = _get(7)
+
+    @property
+    def head(self):
+        return int(self.cols[6])
+
+    @head.setter
+    def head(self, value):
+        self.cols[6] = str(value)
+
+
+def _children(words, word):
+    return [w for w in words if w.head == word.id]
+
+
+def rule_names(words, counts):
+    """X (PADT's tag for names, foreign words, abbreviations) -> PROPN; place
+    and month names tagged NOUN -> PROPN."""
+    for w in words:
+        if w.upos == "X":
+            w.upos = "PROPN"
+            counts["X -> PROPN"] += 1
+        elif w.upos == "NOUN" and (w.form in PLACES or w.form in MONTHS or w.form in WEEKDAYS):
+            w.upos = "PROPN"
+            counts["place/month/weekday NOUN -> PROPN"] += 1
+
+
+def rule_pronouns(words, counts):
+    """Demonstrative, relative and interrogative pronouns (PADT XPOS S-, SD,
+    SR), tagged DET by the v1 conversion -> PRON."""
+    for w in words:
+        if w.upos == "DET" and w.xpos[:1] == "S":
+            w.upos = "PRON"
+            counts["DET pronoun -> PRON"] += 1
+
+
+def rule_quantifiers(words, counts):
+    """كل/بعض/أحد … NOUN heading its genitive (nmod) -> DET, dependent of
+    that noun: the noun takes the quantifier's head and relation."""
+    by_id = {w.id: w for w in words}
+    for q in words:
+        if q.upos != "NOUN" or q.form not in QUANTIFIERS:
+            continue
+        q.upos = "DET"
+        counts["quantifier NOUN -> DET"] += 1
+        noun = by_id.get(q.id + 1)
+        if noun is None or noun.head != q.id or noun.deprel != "nmod" or noun.upos not in ("NOUN", "PROPN", "ADJ", "NUM"):
+            continue
+        for c in _children(words, q):
+            if c is not noun:
+                c.head = noun.id
+        noun.head, noun.deprel = q.head, q.deprel
+        q.head, q.deprel = noun.id, "det"
+        counts["quantifier head flipped"] += 1
+
+
+def _flip(words, head_word, dependent, new_rel):
+    """``dependent`` takes ``head_word``'s place in the tree; ``head_word`` and its
+    other dependents attach to it."""
+    for c in _children(words, head_word):
+        if c is not dependent:
+            c.head = dependent.id
+    dependent.head, dependent.deprel = head_word.head, head_word.deprel
+    head_word.head, head_word.deprel = dependent.id, new_rel
+
+
+def rule_auxiliaries(words, counts):
+    """كان heading a verb (PADT: كان يقول, the verb its xcomp) -> AUX aux of that
+    verb; غير heading its genitive (غير مسبوق) -> PART advmod of it."""
+    for w in words:
+        if w.upos == "VERB" and w.cols[2] and _bare(w.cols[2]) in ("كان", "كَان"):
+            verbs = [c for c in _children(words, w) if c.deprel == "xcomp" and c.upos == "VERB"]
+            if verbs:
+                _flip(words, w, verbs[0], "aux")
+                w.upos = "AUX"
+                counts["كان + verb -> AUX aux"] += 1
+        elif w.upos == "NOUN" and w.form == "غير":
+            by_id = {x.id: x for x in words}
+            nxt = by_id.get(w.id + 1)
+            if nxt is not None and nxt.head == w.id and nxt.deprel == "nmod":
+                _flip(words, w, nxt, "advmod")
+                w.upos = "PART"
+                counts["غير + genitive -> PART advmod"] += 1
+
+
+def rule_particles(words, counts):
+    """س/سوف/قد AUX aux -> PART compound:prt; subordinators other than أن
+    SCONJ -> ADP (إن -> PART); accusative adverbs -> ADV advmod; العديد/الكثير
+    -> NOUN."""
+    for w in words:
+        if w.upos == "AUX" and w.form in VERB_PARTICLES:
+            w.upos = "PART"
+            if w.deprel == "aux":
+                w.deprel = "compound:prt"
+            counts["verb particle -> PART compound:prt"] += 1
+        elif w.upos == "SCONJ" and w.form not in SCONJ_KEPT:
+            w.upos = "PART" if w.form in ("إن", "إنّ") else "ADP"
+            counts["SCONJ -> " + w.upos] += 1
+        elif w.upos in ("NOUN", "ADJ") and w.form in ADVERBS:
+            w.upos = "ADV"
+            if w.deprel in ("obl", "nmod", "obj", "dep", "amod"):
+                w.deprel = "advmod"
+            counts["adverb -> ADV"] += 1
+        elif w.upos == "ADJ" and w.form in QUANTITY_NOUNS:
+            w.upos = "NOUN"
+            counts["quantity ADJ -> NOUN"] += 1
+        elif w.upos == "AUX" and w.form == "ما" and w.deprel == "aux":
+            w.upos, w.deprel = "PART", "compound:prt"  # negative ما (ما زال)
+            counts["negative ما -> PART compound:prt"] += 1
+        elif w.upos == "CCONJ" and w.form == "لكن" and w.deprel == "cc":
+            w.upos, w.deprel = "ADP", "mark"
+            counts["لكن -> ADP mark"] += 1
+        elif w.upos == "NOUN" and w.form in TIME_NOUNS and w.deprel == "obl" \
+                and not any(c.deprel == "case" for c in _children(words, w)):
+            w.upos, w.deprel = "ADV", "obl:tmod"
+            counts["time noun obl -> ADV obl:tmod"] += 1
+        elif w.upos == "ADV" and w.form == "الآن" and w.deprel == "advmod":
+            w.deprel = "obl:tmod"
+            counts["الآن -> obl:tmod"] += 1
+
+
+def rule_clause_conjunction(words, counts):
+    """PADT makes a clause-initial conjunction (و، ف، ثم) the head of its
+    clause, which hangs below it as parataxis.  UD v2: the clause's predicate
+    takes the conjunction's place; a sentence-initial conjunction becomes PART
+    compound:prt of it, any other one cc, and further clauses of the same
+    conjunction become conj of the first."""
+    changed = True
+    while changed:
+        changed = False
+        for c in words:
+            if c.upos != "CCONJ":
+                continue
+            clauses = [w for w in _children(words, c) if w.deprel == "parataxis"]
+            if not clauses:
+                continue
+            pred = clauses[0]
+            pred.head, pred.deprel = c.head, c.deprel
+            if c.deprel == "root":
+                counts["root conjunction -> clause root"] += 1
+            else:
+                pred.deprel = "conj" if c.deprel in ("cc", "conj") else c.deprel
+                counts["inner conjunction -> clause head"] += 1
+            for w in _children(words, c):
+                if w is not pred:
+                    w.head = pred.id
+                    if w.deprel == "parataxis":
+                        w.deprel = "conj"
+            c.head = pred.id
+            if c.id == words[0].id:
+                c.upos, c.deprel = "PART", "compound:prt"
+            else:
+                c.deprel = "cc"
+            changed = True
+    # A conjunction that is still the root heads no clause: make its first
+    # content child the root.
+    roots = [w for w in words if w.deprel == "root" and w.upos in ("CCONJ", "PART")]
+    for c in roots:
+        kids = [w for w in _children(words, c) if w.upos != "PUNCT"]
+        if not kids:
+            continue
+        pred = kids[0]
+        pred.head, pred.deprel = 0, "root"
+        for w in _children(words, c):
+            if w is not pred:
+                w.head = pred.id
+        c.head = pred.id
+        c.upos, c.deprel = ("PART", "compound:prt") if c.id == words[0].id else (c.upos, "cc")
+        counts["root conjunction without parataxis -> clause root"] += 1
+
+
+def rule_relations(words, counts):
+    """advmod:emph -> advmod (UD Arabic has no emphasis subtype); acl headed
+    by a verb -> acl:relcl (asyndetic relative clauses); a relative pronoun
+    the conversion left as `dep` of its clause's verb -> that verb's subject,
+    or its object when it has a subject."""
+    by_id = {w.id: w for w in words}
+    for w in words:
+        verb = by_id.get(w.head)
+        if w.deprel == "dep" and w.xpos[:2] == "SR" and verb is not None and verb.upos == "VERB":
+            rels = {c.deprel for c in _children(words, verb)}
+            if not rels & {"nsubj", "nsubj:pass"}:
+                w.deprel = "nsubj"
+            elif "obj" not in rels:
+                w.deprel = "obj"
+            else:
+                continue
+            counts["relative pronoun dep -> " + w.deprel] += 1
+        if w.deprel == "advmod:emph":
+            w.deprel = "advmod"
+            counts["advmod:emph -> advmod"] += 1
+        elif w.deprel == "acl" and w.upos == "VERB":
+            w.deprel = "acl:relcl"
+            counts["verbal acl -> acl:relcl"] += 1
+
+
+RULES = (rule_names, rule_pronouns, rule_quantifiers, rule_particles, rule_clause_conjunction, rule_auxiliaries,
+         rule_relations)
+
+
+def harmonise_sentence(lines, counts):
+    """Rewrite one CoNLL-U sentence (list of lines, comments included)."""
+    rows = [l.split("\t") if not l.startswith("#") else l for l in lines]
+    words = [Word(r) for r in rows if isinstance(r, list) and r[0].isdigit()]
+    for rule in RULES:
+        rule(words, counts)
+    assert sum(1 for w in words if w.head == 0) >= 1
+    return [r if isinstance(r, str) else "\t".join(r) for r in rows]
+
+
+def harmonise(sents):
+    counts = collections.Counter()
+    out = [harmonise_sentence(s, counts) for s in sents]
+    return out, counts
+
+
+def single_rooted_tree(words):
+    """Exactly one root, and every word reaches it without a cycle."""
+    heads = {w.id: w.head for w in words}
+    if sum(1 for h in heads.values() if h == 0) != 1:
+        return False
+    for w in words:
+        seen, h = set(), w.id
+        while h:
+            if h in seen or h not in heads:
+                return False
+            seen.add(h)
+            h = heads[h]
+    return True
+
+
+def main(argv):
+    sys.path.insert(0, _HERE)
+    from train_models import read_conllu, write_conllu
+    sents = read_conllu(argv[1])
+    out, counts = harmonise(sents)
+    bad = 0
+    for s in out:
+        words = [Word(l.split("\t")) for l in s if l[:1].isdigit() and "-" not in l.split("\t")[0]]
+        bad += not single_rooted_tree(words)
+    write_conllu(out, argv[2])
+    for k, v in sorted(counts.items()):
+        print("%6d  %s" % (v, k))
+    print("%6d  sentences not a single-rooted tree" % bad)
+
+
+if __name__ == "__main__":
+    main(sys.argv)
