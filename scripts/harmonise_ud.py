@@ -63,28 +63,24 @@ def _read_places():
 PLACES = _read_places()
 
 
+def _column(i, convert=str):
+    """A read/write view of CoNLL-U column ``i`` of a Word."""
+    return property(lambda w: convert(w.cols[i]), lambda w, value: w.cols.__setitem__(i, str(value)))
+
+
 class Word:
-    """One syntactic word row; cols are the 10 CoNLL-U fields."""
+    """One syntactic word row; ``cols`` are its 10 CoNLL-U fields, edited in place."""
     __slots__ = ("cols",)
 
     def __init__(self, cols):
         self.cols = cols
 
-    id = property(lambda s: int(s.cols[0]))
-    form = property(lambda s: _bare(s.cols[1]))
-
-    def _get(i):
-        return property(lambda s: s.cols[i], lambda s, v: s.cols.__setitem__(i, v))
-    upos, xpos = _get(3), _get(4)
-    deprel = _get(7)
-
-    @property
-    def head(self):
-        return int(self.cols[6])
-
-    @head.setter
-    def head(self, value):
-        self.cols[6] = str(value)
+    id = property(lambda w: int(w.cols[0]))
+    form = property(lambda w: _bare(w.cols[1]))  # without diacritics, for the word lists
+    upos = _column(3)
+    xpos = _column(4)
+    head = _column(6, int)
+    deprel = _column(7)
 
 
 def _children(words, word):
@@ -145,6 +141,7 @@ def _flip(words, head_word, dependent, new_rel):
 def rule_auxiliaries(words, counts):
     """كان heading a verb (PADT: كان يقول, the verb its xcomp) -> AUX aux of that
     verb; غير heading its genitive (غير مسبوق) -> PART advmod of it."""
+    by_id = {w.id: w for w in words}
     for w in words:
         if w.upos == "VERB" and w.cols[2] and _bare(w.cols[2]) in ("كان", "كَان"):
             verbs = [c for c in _children(words, w) if c.deprel == "xcomp" and c.upos == "VERB"]
@@ -153,7 +150,6 @@ def rule_auxiliaries(words, counts):
                 w.upos = "AUX"
                 counts["كان + verb -> AUX aux"] += 1
         elif w.upos == "NOUN" and w.form == "غير":
-            by_id = {x.id: x for x in words}
             nxt = by_id.get(w.id + 1)
             if nxt is not None and nxt.head == w.id and nxt.deprel == "nmod":
                 _flip(words, w, nxt, "advmod")
