@@ -55,7 +55,7 @@ def lookup_cue_word(word: str, lexicons: Lexicons) -> CueForm | None:
             return hit
     # a verb with an object pronoun: هذا ما قاله الوزير، كما أكدته الصحيفة
     for cand in candidates:
-        for suffix in ("ه", "ها"):
+        for suffix in ("هما", "ه", "ها"):  # (لخصهما: summed them up)
             if cand.endswith(suffix) and len(cand) > len(suffix) + 2:
                 stem = cand[: -len(suffix)]
                 hit = forms.get(stem)

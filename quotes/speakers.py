@@ -331,10 +331,11 @@ def read_mention(text: str, tokens: Sequence[Token], i: int, limit: int,
             if c in ("definite", "organization", "document", "place"):
                 k += 1  # وزارة الخارجية السعودية، حكومة جيبوتي
             elif c == "common" and tokens[k].norm[:1] in ("ل", "ب") and k + 1 < limit \
-                    and word_class(tokens[k + 1], lex) == "definite":
-                k += 2  # الاتحاد الدولي لكرة القدم
+                    and word_class(tokens[k + 1], lex) == "definite" and cls not in ("anonymous", "group"):
+                k += 2  # الاتحاد الدولي لكرة القدم (not مصادر بأهمية …: the verb's object)
             elif c == "common" and extra == 0 and not has_article(tokens[k - 1].norm) and k + 1 < limit \
-                    and word_class(tokens[k + 1], lex) in ("name", "definite"):
+                    and word_class(tokens[k + 1], lex) in ("name", "definite") \
+                    and not (cls in ("anonymous", "group") and tokens[k].norm[:1] in ("ب", "ل")):
                 k += 1  # وكالة أنباء شينخوا، وزارة شؤون المرأة: a construct noun inside the name
             elif tokens[k].text == "(" and k + 2 < limit and tokens[k + 2].text == ")":
                 k += 3  # الاتحاد الدولي لكرة القدم (فيفا)
@@ -368,7 +369,7 @@ def read_mention(text: str, tokens: Sequence[Token], i: int, limit: int,
                 org_name_start, org_name_end = k + 1, k + 2  # شبكة التواصل الاجتماعي "فيسبوك"
                 k += 3
                 break
-            elif c == "common" and cls in ("anonymous", "group") and extra < 2 and (
+            elif c == "common" and cls in ("anonymous", "group") and extra < 2 and tokens[k].norm[:1] not in "بل" and (
                     tokens[k].norm.endswith(("ي", "يه", "ون", "ين")) or tokens[k].norm in lex.source_adjectives):
                 k += 1  # مصدر أمني، مصادر مطلعة، شهود عيان
             elif tokens[k].norm in ("باسم",) and k + 1 < limit:

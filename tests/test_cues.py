@@ -96,3 +96,7 @@ def test_a_verb_that_needs_confirmation_takes_no_object_pronoun():
 
 def test_a_verb_that_needs_confirmation_keeps_its_object_pronoun_unless_it_is_an_elative():
     assert lookup_cue_word(fold("سأله"), LEX).verb.lemma == "سأل"
+
+
+def test_a_dual_object_pronoun():
+    assert lookup_cue_word(fold("لخصهما"), LEX).verb.lemma == "لخص"

@@ -229,6 +229,11 @@ def test_a_subject_that_opens_the_sentence_before_its_verb():
     one("الوزير يؤكد أن الحكومة جاهزة", speaker="الوزير", text="الحكومة جاهزة")
 
 
+def test_the_united_nations_is_a_source_and_its_object_the_claim():
+    one("وأعلنت الأمم المتحدة دعمها الكامل للخطة.", type="reported", speaker="الأمم المتحدة",
+        text="دعمها الكامل للخطة")
+
+
 def test_nested_attribution_stays_inside_the_outer_quote():
     quotes = EX.extract('وقال المدرب: "قال لي اللاعب إنه مستعد للمباراة".')
     assert len(quotes) == 1 and quotes[0].type == "direct"

@@ -182,3 +182,8 @@ def test_the_people_addressed_are_not_part_of_the_role():
 def test_a_first_name_and_a_family_name_that_are_both_words():
     m = mention("عادل حمودة منتقدا الحكومة")
     assert (m.kind, m.name) == ("person", "عادل حمودة")
+
+
+def test_a_noun_with_bi_is_no_adjective_of_an_unnamed_source():
+    assert mention("مصادر بأهمية الادخار").text == "مصادر"
+    assert mention("مصادر أمنية إن").text == "مصادر أمنية"
