@@ -185,8 +185,7 @@ def _scan_zone(view: DocumentView, p: int, i: int, limit: int, lex: Lexicons,
             if opens_report(tokens, k, lex):
                 return k, "comp"
             if k > i and word_class(tok, lex) == "cue" and (
-                    tok.norm[:1] in ("و", "ف") or word_class(tokens[k - 1], lex) == "connector"
-                    or (tokens[k - 1].norm == "حين" and tokens[k - 2].norm == "في")):
+                    tok.norm[:1] in ("و", "ف") or _connector_before(tokens, k, lex)):
                 return k, "cue"  # … في حين حذر الأطباء …: a new clause with its own cue
             if tok.norm in lex.group("relative") and k + 1 < limit and word_class(tokens[k + 1], lex) == "cue":
                 return k, "cue"  # … انطون اوريخ الذي يستبعد أن …: the relative clause has its own cue
@@ -224,11 +223,9 @@ def clause_end(view: DocumentView, p: int, a: int, lex: Lexicons) -> int:
             return k  # … منذ عقود.. مضيفا …: an ellipsis before a new attribution ends the report
         if k > a + 2 and tok.kind == "word" and _new_attribution(tokens, k, lex):
             return k  # … في اليوم مضيفا أن …: a new attribution without a comma
-        if k > a + 3 and tok.kind == "word" and word_class(tok, lex) == "cue":
-            if word_class(tokens[k - 1], lex) == "connector":
-                return k - 1  # … بينما أكد الوزير …: a new clause with its own source
-            if tokens[k - 1].norm == "حين" and tokens[k - 2].norm == "في":
-                return k - 2  # … في حين حذر الأطباء …
+        if k > a + 3 and tok.kind == "word" and word_class(tok, lex) == "cue" \
+                and (opener := _connector_before(tokens, k, lex)):
+            return k - opener  # … بينما أكد الوزير …، … في حين حذر الأطباء …: a new clause with its own source
         if k > a + 2 and tok.kind == "word" and k + 1 < n and tok.norm in ("لكنه", "لكنها", "لكنهم") \
                 and lookup_cue_word(tokens[k + 1].norm, lex) is not None:
             return k  # … لكنه يأمل بأن …: a new attribution
@@ -248,6 +245,16 @@ def clause_end(view: DocumentView, p: int, a: int, lex: Lexicons) -> int:
                 return k  # …، بينما اصطف …، إلا أن مراقبين …: a new clause
         k += 1
     return n
+
+
+def _connector_before(tokens: Sequence[Token], k: int, lex: Lexicons) -> int:
+    """How many tokens before ``k`` make a connector that opens a new clause (بينما، فيما:
+    1; في حين: 2), or 0."""
+    if k > 0 and word_class(tokens[k - 1], lex) == "connector":
+        return 1
+    if k > 1 and tokens[k - 1].norm == "حين" and tokens[k - 2].norm == "في":
+        return 2
+    return 0
 
 
 def _cue_after_ellipsis(tokens: Sequence[Token], k: int, lex: Lexicons) -> bool:
@@ -312,6 +319,7 @@ def _speech(view: DocumentView, p: int, hit: CueHit, lex: Lexicons) -> Candidate
             mention = own
         else:
             mention = _subject_before(view, p, i, s0, lex, antecedent=True)
+    before = None  # the subject written before the verb, looked for once
     if hit.kind == "verb" and mention is None and not relative:
         before = _subject_before(view, p, i, s0, lex)
         if before is not None and (
@@ -329,7 +337,7 @@ def _speech(view: DocumentView, p: int, hit: CueHit, lex: Lexicons) -> Candidate
         if weak and (ends == "end" or hit.frame in ("urge", "announce")):
             mention = None  # a bare definite noun after the verb is its object (حذر المستهلكين من …)
         if mention is None:
-            mention = _subject_before(view, p, i, s0, lex)
+            mention = before
     if mention is None and hit.plural and hit.kind in ("verb", "participle"):
         mention = _plural_source_before(view, p, i, s0, lex)
     cand = Candidate("indirect", 0, 0, p, cue=hit, cue_token=tokens[i], mention=mention,

@@ -3,6 +3,8 @@
 import sys
 from pathlib import Path
 
+import pytest
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 
 import harmonise_ud  # noqa: E402
@@ -77,9 +79,7 @@ def test_quantifier_becomes_the_determiner_of_its_noun():
 def test_every_training_sentence_stays_a_tree():
     shared = Path(__file__).resolve().parents[2] / "shared" / "data" / "ud-arabic" / "train.conllu"
     if not shared.exists():
-        import pytest
         pytest.skip("../shared/data/ud-arabic is not beside the repository")
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
     from train_models import read_conllu
     out, _ = harmonise_ud.harmonise(read_conllu(str(shared)))
     for sent in out:
