@@ -30,6 +30,8 @@ _JOINERS = frozenset("-‐_")
 _COMMAS = frozenset("،,")
 _QUOTE_MARKS = re.compile("[\"«»“”„‘’]")
 _FOREIGN_ARTICLES = frozenset({"ذي", "ذا", "لو", "لا", "دي", "دير", "دو", "دا"})  # ذي تايمز، لو موند
+_ORIGIN_NOUNS = frozenset({"المولد", "الاصل", "الجنسيه", "المنشا"})  # السويسري المولد
+_NAMED_FOR = frozenset({"باسمه", "باسمها", "باسمهم"})  # المتحدث باسمها
 _ROLE_LINKS = frozenset({"باسم", "في", "لدي", "ل", "علي", "الي"})  # المتحدث باسم الجيش، مدير الاتصالات في اللجنة
 
 
@@ -325,9 +327,14 @@ def read_mention(text: str, tokens: Sequence[Token], i: int, limit: int,
         org_name_start = org_name_end = None
         while k < limit and extra < 6:
             c = word_class(tokens[k], lex)
+            if tokens[k].norm[:1] == "ل" and _noun_after_preposition(tokens[k].norm) in lex.media:
+                break  # مصدر للأناضول، مصدر لرويترز: the channel it spoke to
             if c in ("definite", "organization", "document") and cls == "document" \
                     and has_article(tokens[k - 1].norm) and not _adjective_like(tokens[k].norm):
                 break  # البيان الحكومة: a definite noun after a definite head is a new phrase
+            if c in ("organization", "document") and cls == "organization" and has_article(tokens[k - 1].norm) \
+                    and tokens[k].norm.startswith("ال") and not _adjective_like(tokens[k].norm):
+                break  # طالبت الخارجية الكندية السلطات …: another body after a definite one is the object
             if c in ("definite", "organization", "document", "place"):
                 k += 1  # وزارة الخارجية السعودية، حكومة جيبوتي
             elif c == "common" and tokens[k].norm[:1] in ("ل", "ب") and k + 1 < limit \
@@ -369,7 +376,8 @@ def read_mention(text: str, tokens: Sequence[Token], i: int, limit: int,
                 org_name_start, org_name_end = k + 1, k + 2  # شبكة التواصل الاجتماعي "فيسبوك"
                 k += 3
                 break
-            elif c == "common" and cls in ("anonymous", "group") and extra < 2 and tokens[k].norm[:1] not in "بل" and (
+            elif c == "common" and (cls in ("anonymous", "group") or (cls == "document" and not has_article(tokens[first].norm))) \
+                    and extra < 2 and tokens[k].norm[:1] not in "بل" and (
                     tokens[k].norm.endswith(("ي", "يه", "ون", "ين")) or tokens[k].norm in lex.source_adjectives):
                 k += 1  # مصدر أمني، مصادر مطلعة، شهود عيان
             elif tokens[k].norm in ("باسم",) and k + 1 < limit:
@@ -423,6 +431,11 @@ def _role_chain(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons,
             # وصف المقدم للأطفال، المتحدث باسم البيت الأبيض للصحافيين: an object or the
             # people addressed, not the role's field
             break
+        if c in ("definite", "place") and k + 1 < limit and tokens[k + 1].norm in _ORIGIN_NOUNS:
+            break  # كبير حاخامي موسكو السويسري المولد: the person's origin, not the role
+        if c == "definite" and k + 1 < limit and tokens[k + 1].norm == "عن" and _adjective_like(tokens[k].norm) \
+                and not tokens[k].norm.endswith(("ي", "يه")):
+            break  # رئيس حزب الحرية والعدالة المنبثق عن الجماعة: a clause about the party
         if tokens[k].text == "(":
             close = next((j for j in range(k + 1, min(limit, k + 6)) if tokens[j].text == ")"), None)
             if close is not None and close + 1 < limit and (
@@ -435,6 +448,12 @@ def _role_chain(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons,
             end = _acronym_end(tokens, k, limit, lex)  # في مصرف اتش اس بي سي
             letters += end - k - 1
             k = end
+            continue
+        if tokens[k].kind == "mark" and not has_article(tokens[k - 1].norm) and (
+                word_class(tokens[k - 1], lex) == "organization"
+                or (k - 1 == start + 1 and word_class(tokens[k - 1], lex) == "common")) \
+                and (close := _closing_name_mark(tokens, k, limit, lex)) is not None:
+            k = close + 1  # الخبير في مجموعة "كابيتال ايكونوميكس"، مدير مشروع "…": the quoted name
             continue
         if c in ("name", "common") and word_class(tokens[k - 1], lex) == "organization" \
                 and not has_article(tokens[k - 1].norm) and tokens[k - 1].norm[:1] not in "وف":
@@ -456,6 +475,9 @@ def _role_chain(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons,
                 and (not tokens[k - 1].norm.startswith("ال") or tokens[k].norm[0] == "ل") \
                 and tokens[k].norm not in lex.first_names:
             k += 1  # a construct noun inside the role: رئيس هيئة شؤون الأسرى (not … بالنادي سامي الجابر)
+        elif tokens[k].norm in _NAMED_FOR:
+            k += 1  # المتحدث باسمها: the pronoun stands for the body, and ends the role
+            break
         elif tokens[k].norm in ("الي", "لدي") and k + 1 < limit and word_class(tokens[k + 1], lex) in (
                 "place", "name", "organization"):
             k += 2  # المبعوث الأممي إلى سوريا، السفير لدى الأمم المتحدة (not … إلى تطور، لدى افتتاح)
@@ -465,7 +487,7 @@ def _role_chain(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons,
                 or (allow_names and tokens[k].norm == "في" and word_class(tokens[k + 1], lex) == "name"
                     and _ends_phrase(tokens, k + 2, limit, lex))
                 or (k + 2 < limit and word_class(tokens[k + 1], lex) == "common"
-                    and word_class(tokens[k + 2], lex) == "definite")):
+                    and word_class(tokens[k + 2], lex) in ("definite", "place"))):
             k += 2  # المتحدث باسم الجيش، المشرف العام على كرة القدم
         elif c == "preposition" and tokens[k].norm[0] in "بل" and k + 1 < limit and \
                 tokens[k].norm[1:] not in lex.media and word_class(tokens[k + 1], lex) in ("definite", "name", "place"):
@@ -473,6 +495,52 @@ def _role_chain(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons,
         else:
             break
     return k
+
+
+def _with_possessor(text: str, tokens: Sequence[Token], first: int, role_start: int, role_end: int,
+                    lex: Lexicons) -> str | None:
+    """A role that ends in a possessive pronoun (رئيسه، المتحدث باسمها), with the body
+    the pronoun stands for: the nearest one named before it in the sentence
+    (موقع نادي الزمالك … رئيسه → رئيس نادي الزمالك). None when there is none."""
+    last = tokens[role_end - 1]
+    if not (last.norm in _NAMED_FOR or (role_end - 1 == role_start and possessed_title(last, lex))):
+        return None
+    suffix = next(x for x in ("هم", "ها", "ه") if last.norm.endswith(x))
+    sentence = first
+    while sentence > max(0, first - 15) and not tokens[sentence - 1].sentence_end:
+        sentence -= 1
+    # a body named so (وزارة الداخلية في غزة … الناطق باسمها) before a bare place
+    before = [j for j in range(first - 1, sentence - 1, -1) if word_class(tokens[j], lex) == "organization"]
+    if suffix == "ها":
+        before += [j for j in range(first - 1, sentence - 1, -1) if word_class(tokens[j], lex) == "place"]
+    for j in before:
+        c = word_class(tokens[j], lex)
+        if j > sentence and has_article(tokens[j].norm) and word_class(tokens[j - 1], lex) == "organization" \
+                and not has_article(tokens[j - 1].norm):
+            continue  # وزارة الداخلية: the body is named from its construct head
+        body = read_mention(text, tokens, j, first, lex, skip_adverbs=False)
+        if body is None or body.kind not in ("organization",) or body.last > first:
+            return None
+        if c == "organization" and body.feminine is not None and body.feminine != (suffix == "ها"):
+            continue  # رئيسه is not the ministry's (وزارة … رئيسها)
+        stem = text[tokens[role_start].start:last.end - len(suffix)]
+        if tokens[role_start].norm.startswith("لل"):
+            stem = "ا" + stem[1:]  # في بيان للمتحدث باسمها: the role is المتحدث
+        if stem.endswith("ت") and last.norm not in _NAMED_FOR:
+            stem = stem[:-1] + "ة"  # رئيستها → رئيسة
+        return f"{stem} {' '.join(_QUOTE_MARKS.sub(' ', body.text).split())}"
+    return None
+
+
+def _closing_name_mark(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons) -> int | None:
+    """Index of the mark closing an organisation's quoted name of up to six words
+    opened at ``k`` (مجموعة "آي اتش اس غلوبال اينسايت")."""
+    for j in range(k + 2, min(limit, k + 8)):
+        if tokens[j].kind == "mark":
+            return j
+        if tokens[j].kind != "word" or word_class(tokens[j], lex) in ("cue", "complementizer"):
+            return None
+    return None
 
 
 def _unknown_after_waw(tok: Token, lex: Lexicons) -> bool:
@@ -710,6 +778,8 @@ def _mention(text, tokens, first, last, kind, name_start, name_end, role_start, 
     role = None
     if role_start is not None and role_end is not None and role_end > role_start:
         role = text[tokens[role_start].start:tokens[role_end - 1].end]
+        if kind == "person":
+            role = _with_possessor(text, tokens, first, role_start, role_end, lex) or role
     feminine = None
     if kind == "person" and role_start is not None:
         feminine = _feminine_title(tokens[role_start])
@@ -836,11 +906,12 @@ class SpeakerResolver:
         return same
 
     def _by_head(self, head: str, position: int, kinds: tuple[str, ...],
-                 role: str | None = None) -> Entity | None:
+                 role: str | None = None, strict: bool = False) -> Entity | None:
         """The entity a bare role or designation refers to (الوزير، الصحيفة): the most
         recent speaker whose role or name starts with ``head``, else an entity named
         before, else one named after (a role the text explains later). With ``role``,
-        an entity whose role has every word of it comes first."""
+        an entity whose role has every word of it comes first; with ``strict`` as well,
+        only such an entity will do."""
         want = {strip_article(w) for w in fold(role).split()} if role else set()
 
         def words_of(e: Entity) -> list[str]:
@@ -870,7 +941,7 @@ class SpeakerResolver:
                      # a role the text explains later (a person's only: الشركة is never
                      # a company named further on)
                      [e for e in named if e.position >= position and e.kind == "person"]):
-            pool = [e for e in pool if matches(e)]
+            pool = [e for e in pool if matches(e) and (not strict or len(want) < 2 or full(e))]
             best = next((e for e in pool if full(e)), None) or (pool[0] if pool else None)
             if best is not None:
                 return best
@@ -946,7 +1017,8 @@ class SpeakerResolver:
                     same = tuple(self.lex.companies) if mention.head in self.lex.companies else (mention.head,)
                     ent = self._recent_named_organization(same + ("",))
                 if ent is None:
-                    ent = self._by_head(mention.head, position, (mention.kind,))
+                    # الخارجية الكندية is not الخارجية الأمريكية: every word must agree
+                    ent = self._by_head(mention.head, position, (mention.kind,), mention.text, strict=True)
                 if ent is None and generic:
                     ent = self._recent_named_organization()
                 if ent is not None:

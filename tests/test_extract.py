@@ -490,3 +490,39 @@ def test_a_bare_organisation_name_is_not_extended_by_a_head_word():
     text = ('نشرت شبكة "تيليغرام" تحديثا.\n'
             'وأكدت "تيليغرام"، الأحد، أنها لا تبيع البيانات.')
     assert EX.extract(text)[-1].speaker.name == "تيليغرام"
+
+
+def test_a_body_after_a_definite_body_is_the_verbs_object():
+    text = ("وقال مسؤول في وزارة الخارجية الأمريكية إن البلدين حليفان.\n"
+            'وطالبت الخارجية الكندية السلطات السعودية "بالإطلاق الفوري" للنشطاء.')
+    q = EX.extract(text)[-1]
+    assert q.speaker.name == "الخارجية الكندية"
+
+
+def test_plural_outlets_are_a_source():
+    one("وأفادت مواقع محلية بأن الرئيس قرر تجميد النشاط الرياضي.", speaker="مواقع محلية")
+
+
+def test_a_role_keeps_the_quoted_name_of_its_organisation():
+    one('وقال وانغ لي الخبير في شؤون الصين في مجموعة "كابيتال ايكونوميكس": "الأجور ترتفع".',
+        speaker="وانغ لي", role='الخبير في شؤون الصين في مجموعة "كابيتال ايكونوميكس"')
+
+
+def test_a_role_with_a_pronoun_names_the_body_it_stands_for():
+    text = ("ودعت حركة حماس في بيان للمتحدث باسمها سامي أبو زهري إلى التدخل.\n"
+            "وقال أبو زهري إن الوضع خطير.")
+    q = EX.extract(text)[-1]
+    assert (q.speaker.name, q.speaker.role) == ("سامي أبو زهري", "المتحدث باسم حركة حماس")
+    q = one("ونقل موقع نادي الزمالك تصريحات رئيسه مرتضى منصور الذي قال إن الفريق سيعود.")
+    assert q.speaker.role == "رئيس نادي الزمالك"
+
+
+def test_a_role_ends_before_the_persons_origin_and_a_clause_about_the_body():
+    one("وقال بنحاس غولد كبير حاخامي موسكو السويسري المولد إن الحكم مقلق.",
+        speaker="بنحاس غولد", role="كبير حاخامي موسكو")
+    one("وقال عصام العريان نائب رئيس حزب الحرية والعدالة المنبثق عن الجماعة إن النتائج ستعلن.",
+        speaker="عصام العريان", role="نائب رئيس حزب الحرية والعدالة")
+
+
+def test_an_unnamed_source_ends_before_the_outlet_it_spoke_to():
+    one("وقال مصدر للأناضول إن الهجوم فشل.", speaker="مصدر")

@@ -55,3 +55,10 @@ def test_places_and_companies_are_loaded():
     assert "شركه" in LEX.companies
     group_words = entries("function_words.txt")
     assert "writer-note" in LEX.groups and "يذكر" in group_words
+
+
+def test_source_heads_are_written_without_the_article():
+    # words are looked up without their article (الخارجية → خارجية), so an entry
+    # written with it would never match
+    heads = [e.split(":")[-1].strip() for e in entries("sources.txt")]
+    assert [h for h in heads if h.startswith("ال") and " " not in h] == []
