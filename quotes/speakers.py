@@ -532,6 +532,24 @@ def _with_possessor(text: str, tokens: Sequence[Token], first: int, role_start: 
     return None
 
 
+def _same_title(said: list[str], known: list[str]) -> bool:
+    """Whether a role of three words or more (الأمين العام الأممي) is a known one said
+    another way (الأمين العام للأمم المتحدة): the same first two words, and no
+    relative adjective that contradicts it."""
+    return len(said) >= 3 and said[:2] == known[:2] and not _contradicts(said, known)
+
+
+def _contradicts(said: list[str], known: list[str]) -> bool:
+    """Whether two roles with one head word differ in a relative adjective
+    (وزير الخارجية الأمريكي is not وزير الخارجية البريطاني)."""
+    if not said or not known or said[0] != known[0]:
+        return False
+    # السعودية and السعودي agree: the adjective's gender follows the noun it qualifies
+    said_adjectives = [w.removesuffix("ه") for w in said[1:] if w.endswith(("ي", "يه"))]
+    known_adjectives = [w.removesuffix("ه") for w in known[1:] if w.endswith(("ي", "يه"))]
+    return bool(known_adjectives) and any(w not in known_adjectives for w in said_adjectives)
+
+
 def _closing_name_mark(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons) -> int | None:
     """Index of the mark closing an organisation's quoted name of up to six words
     opened at ``k`` (مجموعة "آي اتش اس غلوبال اينسايت")."""
@@ -931,9 +949,17 @@ class SpeakerResolver:
 
         # people named with a role, and organisations named by more than their head word
         named = [e for e in self.entities if e.key and (e.role or (e.kind != "person" and e.named))]
+        ordered = [strip_article(w) for w in fold(role).split()] if role else []
         if len(want) > 1 and not any(full(e) for e in named + [e for _, e in self.history]):
+            # الأمين العام الأممي for الأمين العام للأمم المتحدة بان كي مون: the same title,
+            # said another way, with no adjective that contradicts it
+            same = [e for e in [e for _, e in reversed(self.history)] + [e for e in named if e.position < position]
+                    if e.kind == "person" and e.kind in kinds and _same_title(ordered, words_of(e))]
+            if same:
+                return same[0]
             # الفنان اللبناني, said of nobody named so: most likely the person speaking
-            recent = [e for _, e in reversed(self.history[-3:]) if e.kind in kinds and e.kind == "person"]
+            recent = [e for _, e in reversed(self.history[-3:]) if e.kind in kinds and e.kind == "person"
+                      and not _contradicts(ordered, words_of(e))]
             if recent:
                 return recent[0]
         for pool in ([e for _, e in reversed(self.history)],
@@ -941,7 +967,8 @@ class SpeakerResolver:
                      # a role the text explains later (a person's only: الشركة is never
                      # a company named further on)
                      [e for e in named if e.position >= position and e.kind == "person"]):
-            pool = [e for e in pool if matches(e) and (not strict or len(want) < 2 or full(e))]
+            pool = [e for e in pool if matches(e) and (not strict or len(want) < 2 or full(e))
+                    and not (e.kind == "person" and _contradicts(ordered, words_of(e)))]
             best = next((e for e in pool if full(e)), None) or (pool[0] if pool else None)
             if best is not None:
                 return best

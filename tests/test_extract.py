@@ -526,3 +526,18 @@ def test_a_role_ends_before_the_persons_origin_and_a_clause_about_the_body():
 
 def test_an_unnamed_source_ends_before_the_outlet_it_spoke_to():
     one("وقال مصدر للأناضول إن الهجوم فشل.", speaker="مصدر")
+
+
+def test_a_title_said_another_way_refers_to_who_holds_it():
+    text = ("ودعا الأمين العام للأمم المتحدة بان كي مون إلى وقف العنف.\n"
+            "وقالت وزيرة الخارجية الأميركية هيلاري كلينتون إن الوضع خطير.\n"
+            "وجدد الأمين العام الأممي دعوته إلى العمل الجماعي.")
+    q = EX.extract(text)[-1]
+    assert (q.speaker.name, q.speaker.role) == ("بان كي مون", "الأمين العام للأمم المتحدة")
+
+
+def test_a_contradicting_adjective_keeps_two_holders_of_a_title_apart():
+    text = ("وقال وزير الخارجية البريطاني وليام هيغ إن الحل سياسي.\n"
+            "وأكد وزير الخارجية الأمريكي أن بلاده تدعم الحل.")
+    q = EX.extract(text)[-1]
+    assert q.speaker.name != "وليام هيغ"
