@@ -429,7 +429,8 @@ def _speech(view: DocumentView, p: int, hit: CueHit, lex: Lexicons) -> Candidate
     a = _object_start(tokens, after, k, mention, lex)
     b = clause_end(view, p, a, lex)
     if hit_preps(hit):
-        a = _after_preposition(tokens, a, b, hit_preps(hit), lex)
+        a = _after_preposition(tokens, a, b, hit_preps(hit), lex,
+                               direct=hit.form is not None and hit.form.verb.takes_object)
     span = _span(view, p, a, b)
     if span is None:
         return None
@@ -460,9 +461,14 @@ def _object_start(tokens: Sequence[Token], after: int, limit: int, mention: Ment
 
 
 def _after_preposition(tokens: Sequence[Token], a: int, b: int, preps: tuple[str, ...],
-                       lex: Lexicons) -> int:
+                       lex: Lexicons, direct: bool = False) -> int:
     """Where an object introduced by the verb's preposition starts (دعا … إلى فتح →
-    فتح); a preposition glued to the word (طالب بتحديث) stays inside."""
+    فتح); a preposition glued to the word (طالب بتحديث) stays inside. With ``direct``
+    (a verb that also takes its object without one: أكد حرص الوزارة على …) a noun
+    right at ``a`` is the object itself."""
+    if direct and a < b and word_class(tokens[a], lex) in ("common", "definite", "name", "organization") \
+            and tokens[a].norm not in preps and tokens[a].norm[:1] not in preps:
+        return a
     for k in range(a, min(b, a + 15)):
         tok = tokens[k]
         if tok.norm in preps:
@@ -635,6 +641,8 @@ def _according(view: DocumentView, p: int, hit: CueHit, lex: Lexicons,
     if j < limit and word_class(tokens[j], lex) == "speech" and j + 1 < limit:
         j += 1  # حسب تصريحات وزير الخارجية: the source is the speaker of the statements
     relayed = j > i + hit.length  # بحسب ما كشف …: the marker's verb was skipped
+    if not relayed and tokens[i + hit.length - 1].norm.endswith("ما"):
+        return None  # وفق ما تمليه عليه أهواؤه: "as … dictates", no speech verb, no source
     mention = read_mention(view.text, tokens, j, limit, lex)
     if mention is not None and mention.kind == "unknown" and not mention.name:
         mention = None

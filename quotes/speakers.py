@@ -464,8 +464,11 @@ def _role_chain(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons,
         elif c == "place" and not (has_article(tokens[k - 1].norm) and tokens[k - 1].norm.endswith("ي")) \
                 and not (k - 1 == start and has_article(tokens[start].norm)):  # الناشطة كندا: an object
             k += 1  # سفير فرنسا، وزيرة الخارجية السعودية (not المسؤول الأمريكي السعودية: an object)
-        elif c in ("group", "anonymous", "document") and has_article(tokens[k].norm):
-            k += 1  # رئيس الوزراء، منسق الخبراء: a collective noun completes the title
+        elif c in ("group", "anonymous", "document") and has_article(tokens[k].norm) \
+                and not has_article(tokens[k - 1].norm):
+            # رئيس الوزراء، منسق الخبراء: a collective noun completes the title (not ودعا
+            # الوزير المنظمات: after a definite word it is the verb's object)
+            k += 1
         elif allow_names and c == "name":
             k += 1
         elif c == "common" and k + 1 < limit and (
@@ -492,6 +495,11 @@ def _role_chain(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons,
         elif c == "preposition" and tokens[k].norm[0] in "بل" and k + 1 < limit and \
                 tokens[k].norm[1:] not in lex.media and word_class(tokens[k + 1], lex) in ("definite", "name", "place"):
             k += 2  # … بنادي الأنصار، … لوزارة الخارجية
+        elif c == "preposition" and tokens[k].norm[0] in "بل" and k + 2 < limit and \
+                _noun_after_preposition(tokens[k].norm) in lex.source_kinds \
+                and tokens[k].norm[1:] not in lex.media and word_class(tokens[k + 1], lex) == "common" \
+                and word_class(tokens[k + 2], lex) in ("definite", "place"):
+            k += 3  # … بأمانة منطقة الرياض
         else:
             break
     return k
@@ -532,22 +540,35 @@ def _with_possessor(text: str, tokens: Sequence[Token], first: int, role_start: 
     return None
 
 
-def _same_title(said: list[str], known: list[str]) -> bool:
+def _same_title(said: list[str], known: list[str], lex: Lexicons) -> bool:
     """Whether a role of three words or more (الأمين العام الأممي) is a known one said
     another way (الأمين العام للأمم المتحدة): the same first two words, and no
     relative adjective that contradicts it."""
-    return len(said) >= 3 and said[:2] == known[:2] and not _contradicts(said, known)
+    return len(said) >= 3 and said[:2] == known[:2] and not _contradicts(said, known, lex)
 
 
-def _contradicts(said: list[str], known: list[str]) -> bool:
-    """Whether two roles with one head word differ in a relative adjective
+def _contradicts(said: list[str], known: list[str], lex: Lexicons) -> bool:
+    """Whether two roles with one head word name different countries
     (وزير الخارجية الأمريكي is not وزير الخارجية البريطاني)."""
     if not said or not known or said[0] != known[0]:
         return False
-    # السعودية and السعودي agree: the adjective's gender follows the noun it qualifies
-    said_adjectives = [w.removesuffix("ه") for w in said[1:] if w.endswith(("ي", "يه"))]
-    known_adjectives = [w.removesuffix("ه") for w in known[1:] if w.endswith(("ي", "يه"))]
-    return bool(known_adjectives) and any(w not in known_adjectives for w in said_adjectives)
+    said_countries = {c for w in said[1:] if (c := _country_of(w, lex))}
+    known_countries = {c for w in known[1:] if (c := _country_of(w, lex))}
+    return bool(said_countries) and bool(known_countries) and not said_countries & known_countries
+
+
+def _country_of(word: str, lex: Lexicons) -> str | None:
+    """The place a relative adjective of nationality comes from (folded, without
+    article): الأمريكي → امريكا، اليمنية → اليمن، السعودي → السعوديه; None for
+    other adjectives (الحكومي، الائتلافية)."""
+    stem = word.removesuffix("ه")  # السعودية and السعودي: the gender follows the noun
+    if not stem.endswith("ي") or len(stem) < 4:
+        return None
+    stem = stem[:-1]
+    for place in (stem, stem + "ا", "ال" + stem, stem + "يا", "ال" + stem + "يه", stem + "يه"):
+        if place in lex.places:
+            return place
+    return None
 
 
 def _closing_name_mark(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons) -> int | None:
@@ -954,12 +975,12 @@ class SpeakerResolver:
             # الأمين العام الأممي for الأمين العام للأمم المتحدة بان كي مون: the same title,
             # said another way, with no adjective that contradicts it
             same = [e for e in [e for _, e in reversed(self.history)] + [e for e in named if e.position < position]
-                    if e.kind == "person" and e.kind in kinds and _same_title(ordered, words_of(e))]
+                    if e.kind == "person" and e.kind in kinds and _same_title(ordered, words_of(e), self.lex)]
             if same:
                 return same[0]
             # الفنان اللبناني, said of nobody named so: most likely the person speaking
             recent = [e for _, e in reversed(self.history[-3:]) if e.kind in kinds and e.kind == "person"
-                      and not _contradicts(ordered, words_of(e))]
+                      and not _contradicts(ordered, words_of(e), self.lex)]
             if recent:
                 return recent[0]
         for pool in ([e for _, e in reversed(self.history)],
@@ -968,7 +989,7 @@ class SpeakerResolver:
                      # a company named further on)
                      [e for e in named if e.position >= position and e.kind == "person"]):
             pool = [e for e in pool if matches(e) and (not strict or len(want) < 2 or full(e))
-                    and not (e.kind == "person" and _contradicts(ordered, words_of(e)))]
+                    and not (e.kind == "person" and _contradicts(ordered, words_of(e), self.lex))]
             best = next((e for e in pool if full(e)), None) or (pool[0] if pool else None)
             if best is not None:
                 return best

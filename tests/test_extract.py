@@ -541,3 +541,27 @@ def test_a_contradicting_adjective_keeps_two_holders_of_a_title_apart():
             "وأكد وزير الخارجية الأمريكي أن بلاده تدعم الحل.")
     q = EX.extract(text)[-1]
     assert q.speaker.name != "وليام هيغ"
+
+
+def test_as_something_dictates_is_no_according_to():
+    assert EX.extract("ويتصرف الشاعر بالكلمات وفق ما تمليه عليه أهواؤه ورغباته.") == []
+
+
+def test_akkada_ala_takes_a_reported_object():
+    one("وأكد الوزير على أهمية السوق الأفريقية للمنتجات المصرية.", type="reported",
+        text="أهمية السوق الأفريقية للمنتجات المصرية", speaker="الوزير")
+    one("لكنه أكد حرص الوزارة على بقاء الأسعار عند مستويات معقولة.", type="reported",
+        text="حرص الوزارة على بقاء الأسعار عند مستويات معقولة")
+
+
+def test_a_definite_title_takes_no_definite_group_as_its_complement():
+    text = ("قال وزير النقل اليمني بدر الحمادي إن سفينة وصلت إلى الميناء.\n"
+            "ودعا الوزير المنظمات الدولية إلى التوجه إلى الموانئ لتقديم الإغاثة.")
+    q = EX.extract(text)[-1]
+    assert (q.speaker.name, q.speaker.role) == ("بدر الحمادي", "وزير النقل اليمني")
+
+
+def test_an_adjective_that_names_no_country_does_not_keep_holders_apart():
+    text = ("وقال سيموس كيديكوجلو المتحدث الحكومي اليوناني إن الحكومة ستصمد.\n"
+            "وأضاف المتحدث باسم الحكومة الائتلافية أن الاتفاق قريب.")
+    assert EX.extract(text)[-1].speaker.name == "سيموس كيديكوجلو"
