@@ -663,7 +663,12 @@ def _name_chain(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons,
         elif c == "definite" and k > start and (strip_article(tok.norm) not in lex.common_words
                                                   or (k - 1 == start and (tokens[k - 1].norm in lex.first_names
                                                                           or tokens[k - 1].proper))
-                                                  or tok.proper):
+                                                  or tok.proper
+                                                  # حيدر العبادي: a word we do not know, then a
+                                                  # family name shaped like a relative adjective
+                                                  or (k - 1 == start and tok.norm.endswith("ي")
+                                                      and word_class(tokens[start], lex) == "name"
+                                                      and not _country_of(strip_article(tok.norm), lex))):
             k += 1  # a family name with the article: بشار الأسد، سلمى الخطيب
             break
         elif tok.norm in ("ابو", "ابن", "بن", "عبد", "ام", "بنت") and k + 1 < limit:
@@ -978,9 +983,13 @@ class SpeakerResolver:
                     if e.kind == "person" and e.kind in kinds and _same_title(ordered, words_of(e), self.lex)]
             if same:
                 return same[0]
-            # الفنان اللبناني, said of nobody named so: most likely the person speaking
-            recent = [e for _, e in reversed(self.history[-3:]) if e.kind in kinds and e.kind == "person"
-                      and not _contradicts(ordered, words_of(e), self.lex)]
+            # الفنان اللبناني, said of nobody named so: most likely the person just named
+            # with a role in this paragraph (… أعرب نائب وزير الخارجية ناجي كورو … حسب
+            # تعبير المسؤول التركي), else the person speaking
+            paragraph = self.text.rfind("\n", 0, position) + 1
+            here = [e for e in reversed(named) if paragraph <= e.position < position and e.kind == "person"]
+            recent = [e for e in here[:1] + [e for _, e in reversed(self.history[-3:])]
+                      if e.kind in kinds and e.kind == "person" and not _contradicts(ordered, words_of(e), self.lex)]
             if recent:
                 return recent[0]
         for pool in ([e for _, e in reversed(self.history)],

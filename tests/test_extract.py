@@ -565,3 +565,14 @@ def test_an_adjective_that_names_no_country_does_not_keep_holders_apart():
     text = ("وقال سيموس كيديكوجلو المتحدث الحكومي اليوناني إن الحكومة ستصمد.\n"
             "وأضاف المتحدث باسم الحكومة الائتلافية أن الاتفاق قريب.")
     assert EX.extract(text)[-1].speaker.name == "سيموس كيديكوجلو"
+
+
+def test_a_family_name_shaped_like_an_adjective_completes_an_unknown_first_name():
+    one('وكان رئيس الوزراء العراقي حيدر العبادي قد قال إن "المياه حق للجميع".',
+        speaker="حيدر العبادي", role="رئيس الوزراء العراقي")
+
+
+def test_a_bare_title_refers_to_the_person_just_named_in_its_paragraph():
+    text = ("وقال وزير الخارجية البريطاني وليام هيغ إن الحل سياسي.\n"
+            "وزار نائب وزير الخارجية ناجي كورو لندن أمس، وقال المسؤول التركي إن الأزمة تمس أمن بلاده.")
+    assert EX.extract(text)[-1].speaker.name == "ناجي كورو"
