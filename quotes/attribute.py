@@ -338,6 +338,16 @@ def _speech(view: DocumentView, p: int, hit: CueHit, lex: Lexicons) -> Candidate
             mention = None  # a bare definite noun after the verb is its object (حذر المستهلكين من …)
         if mention is None:
             mention = before
+    as_noun = hit.kind == "noun" or (hit.kind == "participle" and i > s0 and word_class(tokens[i - 1], lex) in (
+        "preposition", "adverb"))  # عقب مطالبة: after a preposition the word is a verbal noun
+    if as_noun and mention is None and after < k:
+        # عقب مطالبة كندا المملكة ب…: the genitive after a verbal noun is its agent
+        # when it names a source (a country, a body, a named person)
+        agent = read_mention(view.text, tokens, after, k, lex, skip_adverbs=False)
+        if agent is not None and agent.first == after and (
+                word_class(tokens[after], lex) == "place" or (agent.kind == "person" and agent.name)
+                or (agent.kind == "organization" and agent.head in lex.source_kinds)):
+            mention = agent
     if mention is None and hit.plural and hit.kind in ("verb", "participle"):
         mention = _plural_source_before(view, p, i, s0, lex)
     cand = Candidate("indirect", 0, 0, p, cue=hit, cue_token=tokens[i], mention=mention,
@@ -345,7 +355,9 @@ def _speech(view: DocumentView, p: int, hit: CueHit, lex: Lexicons) -> Candidate
                      zone_end=min(k + 1, len(tokens)))
     if mention is None and not cand.impersonal:
         cand.topic = _paragraph_topic(view, p, i, lex)
-    if mention is None and hit.kind == "participle":
+    if mention is None and (hit.kind == "participle" or (hit.kind == "verb" and i > s0 and tokens[i - 1].norm == "ما")):
+        # واستهجن المواطن …، قائلا، جمدت السعودية … بسبب ما وصفته: the subject of the
+        # verb that opens the sentence speaks
         cand.clause_subject = _opening_subject(view, p, i, s0, lex)
     if ends == "comp" and hit.frame in ("announce", "urge", "feel"):
         # نفت واشنطن أمس اتهام روسيا لها بأنها …: a noun object before the complementizer
@@ -570,11 +582,14 @@ def _opening_subject(view: DocumentView, p: int, i: int, s0: int, lex: Lexicons)
     """The subject of the verb that opens the sentence, when that verb is not a speech
     verb itself (واستهجن المواطن …، قائلا: the citizen, not whoever is named between)."""
     tokens = view.paragraphs[p].tokens
-    verb = tokens[s0]
-    if i - s0 < 3 or verb.kind != "word" or verb.norm[:1] not in ("و", "ف") or has_article(verb.norm[1:]) \
-            or word_class(verb, lex) not in ("common", "name"):
+    v = s0
+    if tokens[s0].norm in ("فيما", "بينما", "كما") and i - s0 >= 4:
+        v = s0 + 1  # فيما نعاه المدرب كونتي …، قائلا: the verb after the connector
+    verb = tokens[v]
+    if i - v < 3 or verb.kind != "word" or (v == s0 and verb.norm[:1] not in ("و", "ف")) \
+            or has_article(verb.norm[1:]) or word_class(verb, lex) not in ("common", "name"):
         return None
-    m = read_mention(view.text, tokens, s0 + 1, i, lex, skip_adverbs=False)
+    m = read_mention(view.text, tokens, v + 1, i, lex, skip_adverbs=False)
     if m is None or not (m.kind in ("person", "anonymous", "group") or m.head in lex.source_kinds
                          or word_class(tokens[m.first], lex) == "place"):
         return None  # ومتوجها بالنظر إلى …: no subject there

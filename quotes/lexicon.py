@@ -133,6 +133,8 @@ class Lexicons:
     # there, the word is a name even where it is also a common word (وقال منصور إن …)
     known_names: frozenset[str] = frozenset()
     places: frozenset[str] = frozenset()  # دمشق، فرنسا: never part of a personal name
+    # مسؤول: a title that can stand for any office (المسؤول التركي for a deputy minister)
+    generic_titles: frozenset[str] = frozenset()
     letter_names: frozenset[str] = frozenset()  # بي، اتش، اس: acronyms spelled out (اتش اس بي سي)
 
     def group(self, kind: str) -> frozenset[str]:
@@ -152,7 +154,9 @@ class Lexicons:
                                  key=len, reverse=True))
         title_lines = _read_lines(directory / "titles.txt")
         courtesy = frozenset(fold(t.split(":", 1)[1]) for t in title_lines if t.startswith("courtesy:"))
-        titles = frozenset(fold(t) for t in title_lines if not t.startswith("courtesy:")) | courtesy
+        generic = frozenset(fold(t.split(":", 1)[1]) for t in title_lines if t.startswith("generic:"))
+        titles = frozenset(fold(t.split(":", 1)[-1].strip()) for t in title_lines
+                           if not t.startswith("courtesy:")) | courtesy
         names_path = directory / "first_names.txt"
         first_names = frozenset(_read_lines(names_path)) if names_path.exists() else frozenset()
         kinds: dict[str, str] = {}
@@ -196,7 +200,8 @@ class Lexicons:
                    places=frozenset(fold(w) for w in _read_lines(directory / "places.txt"))
                    if (directory / "places.txt").exists() else frozenset(),
                    letter_names=frozenset(fold(w) for w in _read_lines(directory / "letter_names.txt"))
-                   if (directory / "letter_names.txt").exists() else frozenset())
+                   if (directory / "letter_names.txt").exists() else frozenset(),
+                   generic_titles=generic)
 
 
 @functools.lru_cache(maxsize=1)

@@ -987,7 +987,8 @@ class SpeakerResolver:
             # with a role in this paragraph (… أعرب نائب وزير الخارجية ناجي كورو … حسب
             # تعبير المسؤول التركي), else the person speaking
             paragraph = self.text.rfind("\n", 0, position) + 1
-            here = [e for e in reversed(named) if paragraph <= e.position < position and e.kind == "person"]
+            here = [e for e in reversed(named) if paragraph <= e.position < position and e.kind == "person"
+                    and (words_of(e)[0] == head or head in self.lex.generic_titles)]
             recent = [e for e in here[:1] + [e for _, e in reversed(self.history[-3:])]
                       if e.kind in kinds and e.kind == "person" and not _contradicts(ordered, words_of(e), self.lex)]
             if recent:

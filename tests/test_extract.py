@@ -576,3 +576,26 @@ def test_a_bare_title_refers_to_the_person_just_named_in_its_paragraph():
     text = ("وقال وزير الخارجية البريطاني وليام هيغ إن الحل سياسي.\n"
             "وزار نائب وزير الخارجية ناجي كورو لندن أمس، وقال المسؤول التركي إن الأزمة تمس أمن بلاده.")
     assert EX.extract(text)[-1].speaker.name == "ناجي كورو"
+
+
+def test_a_participle_speaks_for_the_subject_of_the_verb_after_a_connector():
+    text = ("وقال بوفون إن اللاعب كان رائعا. فيما نعاه المدرب الإيطالي كونتي الذي دربه في المنتخب "
+            "قائلا: «إنها مأساة».")
+    q = EX.extract(text)[-1]
+    assert (q.speaker.name, q.speaker.role) == ("كونتي", "المدرب الإيطالي")
+
+
+def test_a_verb_after_ma_speaks_for_the_subject_of_its_sentence():
+    q = EX.extract('كما جمدت السعودية التعاملات التجارية مع كندا بسبب ما وصفته "بالتدخل" في شؤونها.')[-1]
+    assert q.speaker.name == "السعودية"
+
+
+def test_the_genitive_after_a_verbal_noun_is_its_agent():
+    q = one("وأوقفت الشركة رحلاتها إلى تورنتو عقب مطالبة كندا المملكة بإطلاق سراح الناشطين.")
+    assert q.speaker.name == "كندا"
+
+
+def test_a_bare_specific_title_does_not_refer_to_another_office_named_before():
+    text = ("وقال محمد زين العابدين وزير الشؤون الثقافية إن التكريم قريب.\n"
+            "وكتب المسرحية الشاعر التونسي الكبير بيرم التونسي. وعبر وزير الثقافة عن تقديره للفنان.")
+    assert "بيرم" not in EX.extract(text)[-1].speaker.name
