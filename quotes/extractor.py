@@ -93,8 +93,9 @@ class Extractor:
             if cand.impersonal:
                 resolved[id(cand)] = None
                 continue
+            agent = cand.cue.form.verb.agent if cand.cue is not None and cand.cue.form is not None else ""
             resolved[id(cand)] = resolver.resolve(cand.mention, cand.position, cand.feminine, cand.plural,
-                                                  cand.topic, cand.clause_subject)
+                                                  cand.topic, cand.clause_subject, agent)
         speakers = {key: resolver.speaker(value) for key, value in resolved.items()}
         quotes = []
         for index, cand in enumerate(sorted(cands, key=lambda c: c.start)):

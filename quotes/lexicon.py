@@ -27,6 +27,7 @@ class Verb:
     preps: tuple[str, ...] = ()
     takes_object: bool = False  # a say verb whose noun object is the claim (أكد التزام …)
     needs_confirmation: bool = False  # زاد، جاء: a cue only before a complementizer, colon or mark
+    agent: str = ""  # the folded participle stem (كتب → كاتب): who did it (… وأكد الكاتب)
 
 
 @attrs.frozen
@@ -71,7 +72,7 @@ def _verb_forms(line: str, path: Path) -> dict[str, CueForm]:
     verb = Verb(lemma=lemma, key=fold(lemma), frame=opts.get("frame", "say"),
                 preps=tuple(fold(p) for p in opts.get("prep", "").split(",") if p),
                 takes_object=opts.get("object") == "yes",
-                needs_confirmation=opts.get("confirm") == "yes")
+                needs_confirmation=opts.get("confirm") == "yes", agent=fold(opts.get("ptc", "")))
     forms: dict[str, CueForm] = {}
     if "past" in opts:
         stem = fold(opts["past"])

@@ -895,6 +895,8 @@ class SpeakerResolver:
     lex: Lexicons
     entities: list[Entity] = attrs.field(factory=list)
     history: list[tuple[int, Entity]] = attrs.field(factory=list)  # speakers so far
+    # people by what they did (كاتب for whoever كتب): وكتب عادل حمودة … وأكد الكاتب
+    agents: list[tuple[str, Entity]] = attrs.field(factory=list)
     roles: dict[tuple[str, ...], list[str]] = attrs.field(factory=dict)  # roles seen per name
 
     @classmethod
@@ -1007,13 +1009,23 @@ class SpeakerResolver:
 
     def resolve(self, mention: Mention | None, position: int, feminine: bool | None,
                 plural: bool = False, topic: Mention | None = None,
-                clause_subject: Mention | None = None) -> "Resolved | None":
+                clause_subject: Mention | None = None, agent: str = "") -> "Resolved | None":
         """The speaker for a cue at ``position``: from its mention, or from context.
 
         ``topic`` is the person a paragraph opens with (معز معلول لا يخيفه شيء … وقال
         إنه …): a cue with no subject refers to them when nobody has spoken since.
         ``clause_subject`` is the subject of the verb a participle cue goes with
-        (واستهجن المواطن …، قائلا): it is the source whoever spoke since."""
+        (واستهجن المواطن …، قائلا): it is the source whoever spoke since.
+        ``agent`` is the participle of the cue verb (كاتب for كتب): a later bare
+        الكاتب refers to whoever this speaker is."""
+        resolved = self._resolve(mention, position, feminine, plural, topic, clause_subject)
+        if agent and resolved is not None and resolved.entity.kind == "person":
+            self.agents.append((agent, resolved.entity))
+        return resolved
+
+    def _resolve(self, mention: Mention | None, position: int, feminine: bool | None,
+                 plural: bool = False, topic: Mention | None = None,
+                 clause_subject: Mention | None = None) -> "Resolved | None":
         if mention is None and clause_subject is not None and (
                 feminine is None or clause_subject.feminine is None or clause_subject.feminine == feminine):
             resolved = self.resolve(clause_subject, clause_subject.start, feminine)
@@ -1056,6 +1068,9 @@ class SpeakerResolver:
                 return self._speak(known[0], mention, position)
         if mention.kind == "person" or (mention.role and mention.kind == "unknown"):
             ent = self._by_head(mention.head, position, ("person", "anonymous"), mention.role or mention.text)
+            if ent is None and mention.name is None and len(mention.text.split()) == 1:
+                # الكاتب, said of nobody named so: the person who wrote (كتب) just before
+                ent = next((e for verb_agent, e in reversed(self.agents) if verb_agent == mention.head), None)
             if ent is not None:
                 return self._speak(ent, mention, position)
         if mention.kind == "document":

@@ -599,3 +599,15 @@ def test_a_bare_specific_title_does_not_refer_to_another_office_named_before():
     text = ("وقال محمد زين العابدين وزير الشؤون الثقافية إن التكريم قريب.\n"
             "وكتب المسرحية الشاعر التونسي الكبير بيرم التونسي. وعبر وزير الثقافة عن تقديره للفنان.")
     assert "بيرم" not in EX.extract(text)[-1].speaker.name
+
+
+def test_a_bare_agent_noun_refers_to_who_did_the_verb():
+    text = ("وكتب عادل حمودة منتقدا الحكومة: لو فاز العسكريون فإن الدولة ستبقى.\n"
+            "وأكد الكاتب أن مصر لن تهدأ بعد الانتخابات.")
+    q = EX.extract(text)[-1]
+    assert (q.speaker.name, q.speaker.role) == ("عادل حمودة", "الكاتب")
+
+
+def test_specialists_in_the_plural_are_a_source():
+    q = one("غير ان الاختصاصيين يشيرون الى ان ذلك لا يمت بصلة الى اليونان.")
+    assert q.speaker.name == "الاختصاصيين"
