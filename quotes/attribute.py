@@ -323,10 +323,11 @@ def _speech(view: DocumentView, p: int, hit: CueHit, lex: Lexicons) -> Candidate
     if hit.kind == "verb" and mention is None and not relative:
         before = _subject_before(view, p, i, s0, lex)
         if before is not None and (
-                (before.first > s0 and word_class(tokens[before.first - 1], lex) == "kana")
+                (before.first > s0 and word_class(tokens[before.first - 1], lex) in ("kana", "complementizer"))
                 or (before.first == s0 and before.last == i and tokens[i].norm[:1] not in ("و", "ف"))):
-            # وكان لافروف اتهم واشنطن …، بريطانيا تعتبر سوريا …: the subject opens the
-            # sentence or follows كان, and what comes after the verb is its object
+            # وكان لافروف اتهم واشنطن …، بريطانيا تعتبر سوريا …، يذكر أن الشركة اتهمت الحكومة
+            # …: the subject opens the sentence or follows كان or أن, and what comes after the
+            # verb is its object
             mention = before
     if hit.kind == "verb" and mention is None and not relative:
         mention = read_mention(view.text, tokens, after, k, lex)
@@ -348,6 +349,13 @@ def _speech(view: DocumentView, p: int, hit: CueHit, lex: Lexicons) -> Candidate
                 word_class(tokens[after], lex) == "place" or (agent.kind == "person" and agent.name)
                 or (agent.kind == "organization" and agent.head in lex.source_kinds)):
             mention = agent
+    if mention is None and hit.form is not None and hit.form.verb.source_in:
+        j = after + (after < k and tokens[after].norm in ("ذلك", "هذا"))
+        if j + 1 < k and tokens[j].norm == "في" and word_class(tokens[j + 1], lex) == "document":
+            # وجاء في بيان رئيس الإقليم مسعود برزاني «…»: whose text it is
+            mention = read_mention(view.text, tokens, j + 1, k, lex, skip_adverbs=False)
+            if mention is not None and mention.kind == "document" and not mention.name:
+                mention = None  # وجاء في الرسالة: the letter of whoever was just named
     if mention is None and hit.plural and hit.kind in ("verb", "participle"):
         mention = _plural_source_before(view, p, i, s0, lex)
     cand = Candidate("indirect", 0, 0, p, cue=hit, cue_token=tokens[i], mention=mention,

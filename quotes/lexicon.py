@@ -28,6 +28,7 @@ class Verb:
     takes_object: bool = False  # a say verb whose noun object is the claim (أكد التزام …)
     needs_confirmation: bool = False  # زاد، جاء: a cue only before a complementizer, colon or mark
     agent: str = ""  # the folded participle stem (كتب → كاتب): who did it (… وأكد الكاتب)
+    source_in: bool = False  # جاء في بيان X: the source is the text named after في
 
 
 @attrs.frozen
@@ -72,7 +73,8 @@ def _verb_forms(line: str, path: Path) -> dict[str, CueForm]:
     verb = Verb(lemma=lemma, key=fold(lemma), frame=opts.get("frame", "say"),
                 preps=tuple(fold(p) for p in opts.get("prep", "").split(",") if p),
                 takes_object=opts.get("object") == "yes",
-                needs_confirmation=opts.get("confirm") == "yes", agent=fold(opts.get("ptc", "")))
+                needs_confirmation=opts.get("confirm") == "yes", agent=fold(opts.get("ptc", "")),
+                source_in=opts.get("in") == "yes")
     forms: dict[str, CueForm] = {}
     if "past" in opts:
         stem = fold(opts["past"])

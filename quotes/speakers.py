@@ -110,6 +110,11 @@ def word_class(tok: Token, lex: Lexicons) -> str:
         return lex.source_kinds[bare]
     if bare.endswith("ين") and bare[:-2] + "ون" in lex.source_kinds:
         return lex.source_kinds[bare[:-2] + "ون"]  # مراقبين، محللين: the accusative of مراقبون
+    for dual, singular in (("تان", "ه"), ("تا", "ه"), ("تين", "ه"), ("ان", ""), ("ين", "")):
+        # صحيفتا "ذي دايلي مايل" و"دايلي تلغراف"، مصدران: two of a kind
+        if bare.endswith(dual) and len(bare) - len(dual) >= 3 \
+                and lex.source_kinds.get(bare[:-len(dual)] + singular) in ("organization", "anonymous"):
+            return lex.source_kinds[bare[:-len(dual)] + singular]
     if bare != w:
         return "definite"
     if w[0] in "لب" and len(w) > 3 and (
@@ -369,6 +374,9 @@ def read_mention(text: str, tokens: Sequence[Token], i: int, limit: int,
                         and has_article(tokens[k].norm) and _adjective_like(tokens[k].norm):
                     k += 1
                 org_name_end = k
+                if head not in lex.source_kinds:
+                    # صحيفتا "ذي دايلي مايل" و"…": two papers; the first is named by its name
+                    org_name_start, org_name_end = first + 2, close
                 break
             elif tokens[k].kind == "mark" and cls == "organization" and k + 2 < limit \
                     and tokens[k + 2].kind == "mark" and word_class(tokens[k - 1], lex) == "definite" \

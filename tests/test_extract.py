@@ -611,3 +611,23 @@ def test_a_bare_agent_noun_refers_to_who_did_the_verb():
 def test_specialists_in_the_plural_are_a_source():
     q = one("غير ان الاختصاصيين يشيرون الى ان ذلك لا يمت بصلة الى اليونان.")
     assert q.speaker.name == "الاختصاصيين"
+
+
+def test_what_appears_in_a_statement_is_its_issuers():
+    text = ("وقالت رئاسة إقليم كردستان العراق إن الهجمات مرفوضة.\n"
+            "وجاء في بيان رئيس إقليم كردستان مسعود برزاني «يجب إبعاد ساحة الحرب عن الإقليم».")
+    q = EX.extract(text)[-1]
+    assert (q.speaker.name, q.speaker.role) == ("مسعود برزاني", "رئيس إقليم كردستان")
+    text = ("وبعث رئيس المجلس فائز السراج برسالة إلى الأمم المتحدة.\n"
+            'وجاء في الرسالة أن "التصعيد العسكري غير مبرر".')
+    assert EX.extract(text)[-1].speaker.name == "فائز السراج"
+
+
+def test_two_papers_are_a_source_named_by_the_first_name():
+    one('وذكرت صحيفتا "ذي دايلي مايل" و"دايلي تلغراف" ان سيتي يسعى الى حسم الصفقة.',
+        speaker="ذي دايلي مايل")
+
+
+def test_the_subject_after_a_complementizer_comes_before_its_verb():
+    one('ويذكر أن شركة موانئ دبي العالمية، اتهمت حكومة جيبوتي بـ"الاستيلاء" على المحطة.',
+        speaker="شركة موانئ دبي العالمية")
