@@ -411,8 +411,12 @@ def _speech(view: DocumentView, p: int, hit: CueHit, lex: Lexicons) -> Candidate
         glued_prefix = prev is not None and prev.end == tokens[k].start
         after_prep = prev is not None and (prev.norm in hit_preps(hit) or prev.norm in ("الي", "علي", "من", "عن", "ب"))
         short = len(view.text[q.start:q.end].split()) <= 3
+        short_name = len(view.text[q.start:q.end].split()) < 2
         if q.closed and q.end_paragraph == p and (after_prep or glued_prefix or (short and hit.frame != "say")):
             b = clause_end(view, p, k, lex)
+            if after_prep and not short_name and q.close_token is not None and q.close_token + 1 < b \
+                    and tokens[q.close_token + 1].text in _COMMAS:
+                b = q.close_token + 1  # حذرت الحكومة من "هجوم كارثي"، يعتزم …: the quoted object ends it
             a = _object_start(tokens, after, k, mention, lex)
             if hit_preps(hit):
                 a = _after_preposition(tokens, a, b, hit_preps(hit), lex)

@@ -133,7 +133,9 @@ ADVERBIAL_CONJUNCTIONS = frozenset({"بعد", "قبل", "منذ", "دون", "ب�
 def opens_report(tokens: Sequence[Token], j: int, lexicons: Lexicons) -> bool:
     """Token ``j`` is a complementizer that opens reported content (not بعد أن …)."""
     return tokens[j].norm in lexicons.group("complementizer") and not (
-        j > 0 and tokens[j - 1].norm in ADVERBIAL_CONJUNCTIONS)
+        j > 0 and tokens[j - 1].norm in ADVERBIAL_CONJUNCTIONS) and not (
+        # بان كي مون: no complementizer stands before كي, so بان is a name there
+        j + 1 < len(tokens) and tokens[j + 1].norm == "كي")
 
 
 def _confirmed(tokens: list[Token] | tuple[Token, ...], i: int, form: CueForm, lexicons: Lexicons) -> bool:

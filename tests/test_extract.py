@@ -631,3 +631,20 @@ def test_two_papers_are_a_source_named_by_the_first_name():
 def test_the_subject_after_a_complementizer_comes_before_its_verb():
     one('ويذكر أن شركة موانئ دبي العالمية، اتهمت حكومة جيبوتي بـ"الاستيلاء" على المحطة.',
         speaker="شركة موانئ دبي العالمية")
+
+
+def test_ban_before_ki_is_a_name_not_a_complementizer():
+    one("دعا الأمين العام للأمم المتحدة بان كي مون اليوم مجلس الأمن إلى الضغط على النظام لوقف العنف.",
+        type="reported", text="الضغط على النظام لوقف العنف", speaker="بان كي مون")
+
+
+def test_tahaddatha_an_reports_but_the_bare_form_is_it_happens():
+    one("يأتي ذلك بعدما تحدثت وكالة الأناضول للأنباء عن مقتل 260 متمردا خلال أسبوع.",
+        type="reported", text="مقتل 260 متمردا خلال أسبوع", speaker="وكالة الأناضول للأنباء")
+    assert EX.extract("ونتمنى ألا تحدث فتنة جديدة في البلاد عن قريب.") == []
+
+
+def test_a_quoted_object_after_the_preposition_ends_at_a_comma():
+    q = EX.extract('وبينما حذرت الوزيرة هيلاري كلينتون الحكومة السورية من "هجوم كارثي"، '
+                   "يعتزم المبعوث زيارة دمشق غدا.")[0]
+    assert (q.type, q.text) == ("reported", '"هجوم كارثي"')
