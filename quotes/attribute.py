@@ -217,6 +217,9 @@ def clause_end(view: DocumentView, p: int, a: int, lex: Lexicons) -> int:
                 return n
             k = max(q.close_token + 1, k + 1)
             continue
+        if tok.text in _CLAUSE_STOPS and k + 1 < n and tokens[k + 1].norm.startswith(("لان", "لتفادي", "لكي", "حتي")):
+            k += 1  # …؛ لأنه «مهدد بالموت»، …؛ لتفادي وقوع ضحايا: the reason goes with the claim
+            continue
         if tok.sentence_end or tok.text in _CLAUSE_STOPS:
             return k
         if tok.text in ".…" and k > a and _cue_after_ellipsis(tokens, k, lex):

@@ -648,3 +648,8 @@ def test_a_quoted_object_after_the_preposition_ends_at_a_comma():
     q = EX.extract('وبينما حذرت الوزيرة هيلاري كلينتون الحكومة السورية من "هجوم كارثي"، '
                    "يعتزم المبعوث زيارة دمشق غدا.")[0]
     assert (q.type, q.text) == ("reported", '"هجوم كارثي"')
+
+
+def test_a_reason_after_a_semicolon_goes_with_the_claim():
+    one("ودعت اللجنة الدولية اسرائيل إلى السماح للعائلة بزيارته؛ لأنه «مهدد بالموت الوشيك».",
+        type="reported", text="السماح للعائلة بزيارته؛ لأنه «مهدد بالموت الوشيك»")
