@@ -193,8 +193,15 @@ def possessed_title(tok: Token, lex: Lexicons) -> bool:
     return False
 
 
-def _feminine_title(tok: Token) -> bool:
-    return strip_article(tok.norm).endswith("ه")
+def _feminine_title(tok: Token, lex: Lexicons) -> bool:
+    word = strip_article(tok.norm)
+    if tok.text.endswith("ة"):
+        return True  # وزيرة: written with ة, whatever the folded form looks like
+    if possessed_title(tok, lex):
+        # رئيسه (its president) is a man, رئيستها (its president) a woman: the ه is a pronoun
+        word = word.removesuffix("ها").removesuffix("هم").removesuffix("ه")
+        return word.endswith("ت")
+    return word.endswith("ه")
 
 
 _SOURCE_KINDS = ("organization", "document", "anonymous", "group")
@@ -230,6 +237,11 @@ def read_mention(text: str, tokens: Sequence[Token], i: int, limit: int,
         return _mention(text, tokens, first, quoted[1] + 1, "organization", quoted[0], quoted[1], None, None,
                         "", lex)
     cls = word_class(tokens[k], lex)
+    w = tokens[k].norm
+    if k > 0 and tokens[k - 1].norm in lex.group("complementizer") and w.endswith("ا") and not w.endswith("ها") \
+            and (w[:-1] in lex.titles or lex.source_kinds.get(w[:-1]) == "anonymous"):
+        # يذكر أن مسؤولا في الاتحاد …، أن مصدرا مطلعا: after أن the source is in the accusative
+        cls = "title" if w[:-1] in lex.titles else "anonymous"
     if cls == "common" and k + 2 < limit and tokens[k].norm[:1] not in ("و", "ف") \
             and tokens[k + 1].norm in lex.first_names and word_class(tokens[k + 1], lex) in ("common", "name") \
             and _title_follows(tokens, k + 2, limit, lex):
@@ -272,6 +284,8 @@ def read_mention(text: str, tokens: Sequence[Token], i: int, limit: int,
     role_end = name_start = name_end = None
     kind = "unknown"
     head = strip_article(tokens[k].norm)
+    if head.endswith("ا") and cls in ("title", "anonymous") and not _is_title(head, lex):
+        head = head[:-1]  # مسؤولا، مصدرا: the accusative after أن
     if cls == "title" and not tokens[k].norm.startswith("ال") and k + 1 < limit \
             and word_class(tokens[k + 1], lex) == "common" and tokens[k + 1].norm.endswith(("ي", "يه")) \
             and (k + 2 >= limit or word_class(tokens[k + 2], lex) != "name"):
@@ -579,6 +593,15 @@ def _country_of(word: str, lex: Lexicons) -> str | None:
     return None
 
 
+def _nominative(m: Mention) -> str:
+    """A source's words as its name, the head out of the accusative that أن puts it in
+    (أن مسؤولا في الاتحاد → مسؤول في الاتحاد)."""
+    words = m.text.split()
+    if words and fold(words[0]) == m.head + "ا":
+        words[0] = words[0][:-1]
+    return " ".join(words)
+
+
 def _closing_name_mark(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons) -> int | None:
     """Index of the mark closing an organisation's quoted name of up to six words
     opened at ``k`` (مجموعة "آي اتش اس غلوبال اينسايت")."""
@@ -834,7 +857,7 @@ def _mention(text, tokens, first, last, kind, name_start, name_end, role_start, 
             role = _with_possessor(text, tokens, first, role_start, role_end, lex) or role
     feminine = None
     if kind == "person" and role_start is not None:
-        feminine = _feminine_title(tokens[role_start])
+        feminine = _feminine_title(tokens[role_start], lex)
     elif kind in ("organization", "document") and head:
         feminine = head.endswith("ه")  # الوزارة قالت، الجيش قال: the noun's own gender
     if kind == "person" and name is None and role is None:
@@ -940,7 +963,8 @@ class SpeakerResolver:
         if m.name:
             ent = Entity(m.name, m.name_key, m.role, m.kind, m.start, m.feminine, m.head)
         else:
-            ent = Entity(m.text, tuple(fold(m.text).split()), None, m.kind, m.start, m.feminine, m.head)
+            named = _nominative(m)
+            ent = Entity(named, tuple(fold(named).split()), None, m.kind, m.start, m.feminine, m.head)
         self.entities.append(ent)
         return ent
 
@@ -1104,7 +1128,8 @@ class SpeakerResolver:
                     ent = self._recent_named_organization()
                 if ent is not None:
                     return self._speak(ent, mention, position)
-        ent = Entity(mention.text, tuple(fold(mention.text).split()), mention.role if mention.kind == "person" else None,
+        named = _nominative(mention)
+        ent = Entity(named, tuple(fold(named).split()), mention.role if mention.kind == "person" else None,
                      mention.kind, position, feminine, mention.head)
         # a bare definite phrase (المعارضة) is kept as the speaker here, but it is too
         # weak to stand for the subject of later cues that have none

@@ -653,3 +653,17 @@ def test_a_quoted_object_after_the_preposition_ends_at_a_comma():
 def test_a_reason_after_a_semicolon_goes_with_the_claim():
     one("ودعت اللجنة الدولية اسرائيل إلى السماح للعائلة بزيارته؛ لأنه «مهدد بالموت الوشيك».",
         type="reported", text="السماح للعائلة بزيارته؛ لأنه «مهدد بالموت الوشيك»")
+
+
+def test_a_possessed_title_is_masculine_and_the_participle_finds_him():
+    text = ("ونقل موقع نادي الزمالك تصريحات رئيسه مرتضى منصور خلال مؤتمر صحفي تحدث فيه عن "
+            '"مخالفات مالية" في الفترة الماضية.\n'
+            'وقال منصور إن "النادي كبير"، مضيفا أن "الزمالك لن يسقط".')
+    q = EX.extract(text)[-1]
+    assert (q.cue.text, q.speaker.name) == ("مضيفا", "مرتضى منصور")
+
+
+def test_an_accusative_source_after_anna_is_named_in_the_nominative():
+    text = ("يذكر أن مسؤولا في الاتحاد السعودي لكرة القدم، أكد لـ«الشرق الأوسط»، أن الحكم سيتغير.\n"
+            "وأضاف: «سيقوم المدير بفرض العقوبات».")
+    assert [q.speaker.name for q in EX.extract(text)] == ["مسؤول في الاتحاد السعودي لكرة القدم"] * 2
