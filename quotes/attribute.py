@@ -602,8 +602,8 @@ def _opening_subject(view: DocumentView, p: int, i: int, s0: int, lex: Lexicons)
         v = s0 + 1  # فيما نعاه المدرب كونتي …، قائلا: the verb after the connector
     verb = tokens[v]
     if i - v < 3 or verb.kind != "word" or (v == s0 and verb.norm[:1] not in ("و", "ف")) \
-            or has_article(verb.norm[1:]) or word_class(verb, lex) not in ("common", "name"):
-        return None
+            or has_article(verb.norm[1:]) or word_class(verb, lex) not in ("common", "name", "kana"):
+        return None  # (وكان الاتحاد فتح تحقيقا …، مشيرا: كان's subject is the verb's)
     m = read_mention(view.text, tokens, v + 1, i, lex, skip_adverbs=False)
     if m is None or not (m.kind in ("person", "anonymous", "group") or m.head in lex.source_kinds
                          or word_class(tokens[m.first], lex) == "place"):

@@ -330,7 +330,9 @@ def read_mention(text: str, tokens: Sequence[Token], i: int, limit: int,
         return issuer  # بيان رئيس الإقليم مسعود برزاني: the person whose statement it is
     elif cls == "document" and not has_article(tokens[k].norm) and k + 1 < limit \
             and (issuer := _genitive_organization(text, tokens, k + 1, limit, lex)) is not None:
-        return issuer  # تقرير الصحيفة، عناوين صحيفة «الوفد»، تقرير للمعهد الأميركي: whose text it is
+        # تقرير الصحيفة، عناوين صحيفة «الوفد»، تقرير للمعهد الأميركي: whose text it is; the
+        # verbs that follow agree with the document (وذكر تقرير الصحيفة … وتابع)
+        return attrs.evolve(issuer, feminine=strip_article(tokens[k].norm).endswith("ه"))
     elif cls == "document" and k + 3 < limit and strip_article(tokens[k + 1].norm) == "صادر" \
             and tokens[k + 2].norm in ("عن", "باسم", "من"):
         # بيان صادر باسم المفتش العام، حسن عيسى سلطان: the source is whoever issued it
@@ -661,7 +663,11 @@ def _name_chain(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons,
             k += 2  # نبيل بن سلامة، أبو العلا، عبد الله: the next word belongs to the name
             if tokens[k - 1].norm in ("عبد", "ابو") and k < limit and tokens[k].kind == "word":
                 k += 1  # سليمان بن عبد الملك، محمد بن أبي بكر
-        elif c == "name" or (tok.norm in lex.first_names and (k == start or word_class(tokens[k - 1], lex) == "name")):
+        elif c == "name" or (tok.norm in lex.first_names and (
+                k == start or word_class(tokens[k - 1], lex) == "name"
+                or tokens[k - 1].norm in lex.first_names
+                or (k - 2 >= start and tokens[k - 2].norm in ("عبد", "ابو", "بن", "ابن")))):
+            # (عبد ربه منصور هادي: first names that are also words, after a compound one)
             k += 1
         elif k == start and tok.text == "بان" and k + 1 < limit and word_class(tokens[k + 1], lex) == "name":
             k += 1  # بان كي مون: a name, not the hamza-less بأن
@@ -939,12 +945,14 @@ class SpeakerResolver:
                 if tok.kind != "word":
                     continue
                 c = word_class(tok, lex)
-                if c == "preposition" and tok.norm[:1] in "لب" and len(tok.text) > 2 \
-                        and _noun_after_preposition(tok.norm) in lex.source_kinds:
-                    # بحسب تقرير لصحيفة "فايننشال تايمز": the newspaper is named here
+                if c == "preposition" and tok.norm[:1] in "لب" and len(tok.text) > 2 and (
+                        _noun_after_preposition(tok.norm) in lex.source_kinds
+                        or _is_title(_noun_after_preposition(tok.norm), lex)):
+                    # بحسب تقرير لصحيفة "فايننشال تايمز"، ممثلة بالرئيس عبد ربه منصور هادي
+                    # رئيس الجمهورية: the newspaper, the person is named here
                     m = read_mention(text, without_preposition(tokens, k), k, len(tokens), lex,
                                      skip_adverbs=False)
-                    if m is not None and m.kind in _SOURCE_KINDS:
+                    if m is not None and (m.kind in _SOURCE_KINDS or (m.kind == "person" and m.name)):
                         resolver._register(m)
                     continue
                 if c not in ("title", "name") and c not in _SOURCE_KINDS:
@@ -1165,7 +1173,10 @@ class SpeakerResolver:
     def _speak(self, ent: Entity, mention: Mention | None, position: int,
                remember: bool = True) -> "Resolved":
         if remember:
-            self.history.append((position, ent))
+            # a body is as feminine as the noun that just named it (الوزارة قالت، التقرير قال)
+            agreed = ent if mention is None or mention.feminine is None or ent.kind == "person" \
+                else attrs.evolve(ent, feminine=mention.feminine)
+            self.history.append((position, agreed))
         if mention is not None and mention.role and ent.kind == "person":
             self.roles.setdefault(ent.key, []).append(mention.role)
         return Resolved(ent, mention)

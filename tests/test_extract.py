@@ -667,3 +667,22 @@ def test_an_accusative_source_after_anna_is_named_in_the_nominative():
     text = ("يذكر أن مسؤولا في الاتحاد السعودي لكرة القدم، أكد لـ«الشرق الأوسط»، أن الحكم سيتغير.\n"
             "وأضاف: «سيقوم المدير بفرض العقوبات».")
     assert [q.speaker.name for q in EX.extract(text)] == ["مسؤول في الاتحاد السعودي لكرة القدم"] * 2
+
+
+def test_cues_after_a_document_agree_with_the_document():
+    text = ('ذكرت صحيفة "فايننشال تايمز" أن النادي يواجه عقوبات. وقال الاتحاد الأوروبي إن التحقيق مستمر.\n'
+            'وذكر تقرير الصحيفة "تشير التحقيقات إلى أن العقود مبالغ فيها".\n'
+            'وتابع "النادي في طريقه إلى خرق القواعد".')
+    assert EX.extract(text)[-1].speaker.name == "صحيفة فايننشال تايمز"
+
+
+def test_a_bare_designation_with_a_glued_preposition_names_a_person():
+    text = "وتمنى السلام لليمن ممثلة بالرئيس عبد ربه منصور هادي رئيس الجمهورية.\nوقال الرئيس هادي إن الحرب ستنتهي."
+    q = EX.extract(text)[-1]
+    assert q.speaker.name == "عبد ربه منصور هادي"
+
+
+def test_a_participle_speaks_for_the_subject_of_kana():
+    text = ("وقالت صحيفة فايننشال تايمز إن النادي خرق القواعد.\n"
+            'وكان الاتحاد الأوروبي فتح تحقيقا بشأن النادي، مشيرا إلى أن "التحقيق سيركز على التوازن المالي".')
+    assert EX.extract(text)[-1].speaker.name == "الاتحاد الأوروبي"
