@@ -189,6 +189,9 @@ def _scan_zone(view: DocumentView, p: int, i: int, limit: int, lex: Lexicons,
                 return k, "cue"  # … في حين حذر الأطباء …: a new clause with its own cue
             if tok.norm in lex.group("relative") and k + 1 < limit and word_class(tokens[k + 1], lex) == "cue":
                 return k, "cue"  # … انطون اوريخ الذي يستبعد أن …: the relative clause has its own cue
+            if object_seen and (form := lookup_cue_word(tok.norm, lex)) is not None and form.form == "participle" \
+                    and not tok.text.endswith("ه"):  # (أمله: his hope, not the participle آملة)
+                return k, "cue"  # عبر عن سعادته بإقامة حفلة … موضحا بأنه …: the object ends, the next cue begins
         if tok.text in _COMMAS and k + 1 < limit and tokens[k + 1].kind == "word" \
                 and (form := lookup_cue_word(tokens[k + 1].norm, lex)) is not None and form.form != "noun":
             return k, "cue"  # وعبر عن رضاه …، موضحا: «…»: the quote is the next cue's
@@ -458,6 +461,7 @@ def _speech(view: DocumentView, p: int, hit: CueHit, lex: Lexicons) -> Candidate
     if hit_preps(hit):
         a = _after_preposition(tokens, a, b, hit_preps(hit), lex,
                                direct=hit.form is not None and hit.form.verb.takes_object)
+    b = _object_end(tokens, a, b, lex)
     span = _span(view, p, a, b)
     if span is None:
         return None
@@ -474,6 +478,16 @@ def _speech(view: DocumentView, p: int, hit: CueHit, lex: Lexicons) -> Candidate
     cand.type, (cand.start, cand.end) = "reported", span
     cand.confidence, cand.rule = 0.5, "object"
     return cand
+
+
+def _object_end(tokens: Sequence[Token], a: int, b: int, lex: Lexicons) -> int:
+    """Where a noun object (a reported claim) ends before ``b``: at ردا على, which says
+    why the source spoke, not what it said (اتهم واشنطن بتسليح المعارضة ردا على …)."""
+    for k in range(a + 2, b):
+        tok = tokens[k]
+        if tok.norm == "ردا" and k + 1 < b and tokens[k + 1].norm == "علي":
+            return k
+    return b
 
 
 def _object_start(tokens: Sequence[Token], after: int, limit: int, mention: Mention | None,

@@ -44,8 +44,8 @@ def lookup_cue_word(word: str, lexicons: Lexicons) -> CueForm | None:
     """The cue form of a folded word, trying it without و/ف and the future س."""
     forms = lexicons.cue_forms
     candidates = [word]
-    if len(word) > 3 and word[0] in "وف":
-        candidates.append(word[1:])
+    if (len(word) > 3 and word[0] in "وف") or (len(word) == 3 and word[0] == "و"):
+        candidates.append(word[1:])  # (وحث، وحض: a doubled verb is two letters; not فرد → رد)
     for cand in list(candidates):
         if len(cand) > 3 and cand[0] == "س" and cand[1] in "يتن":
             candidates.append(cand[1:])

@@ -455,6 +455,10 @@ def _role_chain(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons,
             # وصف المقدم للأطفال، المتحدث باسم البيت الأبيض للصحافيين: an object or the
             # people addressed, not the role's field
             break
+        if c in ("organization", "group", "document") and tokens[k].norm.startswith("ال") \
+                and not _adjective_like(tokens[k].norm) and tokens[k - 1].norm.startswith("ال") \
+                and tokens[k - 1].norm.endswith(("ي", "يه")):
+            break  # وحض وزير المال الفرنسي الإدارة الأمريكية: a noun after the role's adjective is the object
         if c in ("definite", "place") and k + 1 < limit and tokens[k + 1].norm in _ORIGIN_NOUNS:
             break  # كبير حاخامي موسكو السويسري المولد: the person's origin, not the role
         if c == "definite" and k + 1 < limit and tokens[k + 1].norm == "عن" and _adjective_like(tokens[k].norm) \

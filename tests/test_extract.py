@@ -686,3 +686,20 @@ def test_a_participle_speaks_for_the_subject_of_kana():
     text = ("وقالت صحيفة فايننشال تايمز إن النادي خرق القواعد.\n"
             'وكان الاتحاد الأوروبي فتح تحقيقا بشأن النادي، مشيرا إلى أن "التحقيق سيركز على التوازن المالي".')
     assert EX.extract(text)[-1].speaker.name == "الاتحاد الأوروبي"
+
+
+def test_a_two_letter_verb_with_wa_is_a_cue_and_its_object_ends_the_role():
+    one('وحض وزير المال الفرنسي الإدارة الأمريكية على اتخاذ "القرارات الصائبة".',
+        type="reported", speaker="وزير المال الفرنسي", role="وزير المال الفرنسي")
+    assert EX.extract("وكان فرد من العائلة عن البيت بعيدا.") == []
+
+
+def test_a_participle_cue_ends_the_object_of_the_verb_before_it():
+    quotes = EX.extract("عبر النجم مروان خوري عن سعادته بإقامة حفلة في جدة موضحاً بأنه مشتاق لجمهوره.")
+    assert [(q.type, q.text) for q in quotes] == [("reported", "سعادته بإقامة حفلة في جدة"),
+                                                  ("indirect", "مشتاق لجمهوره")]
+
+
+def test_radda_ala_ends_a_reported_object():
+    one("وكان وزير الخارجية سيرغي لافروف اتهم واشنطن أمس بتسليح المعارضة ردا على تصريحات نظيرته.",
+        type="reported", text="بتسليح المعارضة")
