@@ -243,7 +243,7 @@ def clause_end(view: DocumentView, p: int, a: int, lex: Lexicons) -> int:
             nxt = tokens[k + 1]
             if nxt.kind == "word" and (word_class(nxt, lex) == "cue" or _is_according_start(tokens, k + 1, lex)):
                 return k
-            if (nxt.kind == "word" and k + 2 < n and word_class(nxt, lex) == "particle"
+            if (nxt.kind == "word" and k + 2 < n and word_class(nxt, lex) in ("particle", "pronoun-pp")
                     and word_class(tokens[k + 2], lex) == "cue"):
                 return k  # …، لكنه حذر من …: a new attribution after a particle
             if nxt.kind == "word" and word_class(nxt, lex) == "connector" and (
@@ -687,7 +687,9 @@ def _according(view: DocumentView, p: int, hit: CueHit, lex: Lexicons,
     relayed = j > i + hit.length  # بحسب ما كشف …: the marker's verb was skipped
     if not relayed and tokens[i + hit.length - 1].norm.endswith("ما"):
         return None  # وفق ما تمليه عليه أهواؤه: "as … dictates", no speech verb, no source
-    mention = read_mention(view.text, tokens, j, limit, lex)
+    # (بحسب ما عبر عنه المواطن: the relayed verb's own preposition is no source)
+    mention = None if j < limit and word_class(tokens[j], lex) == "pronoun-pp" else \
+        read_mention(view.text, tokens, j, limit, lex)
     if mention is not None and mention.kind == "unknown" and not mention.name:
         mention = None
     if mention is not None and fold(mention.text).split()[0] in ("قوله", "قولها", "تعبيره", "تعبيرها"):

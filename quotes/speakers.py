@@ -221,6 +221,9 @@ def read_mention(text: str, tokens: Sequence[Token], i: int, limit: int,
                 k += 2  # من جانبه، من جهتها
             elif tokens[k].kind == "punct" and tokens[k].text in _COMMAS and k + 1 < limit:
                 k += 1
+            elif cls == "pronoun-pp" and k == i and k + 1 < limit and word_class(tokens[k + 1], lex) in (
+                    "name", "title", "place") + _SOURCE_KINDS:
+                k += 1  # وقالت عنه هيبورن: the verb's prepositional phrase before its subject
             else:
                 break
     if k >= limit:
@@ -815,8 +818,8 @@ def _ends_phrase(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons) -> 
         return False
     if tokens[k].sentence_end:
         return False
-    return word_class(tokens[k], lex) in ("punct", "mark", "preposition", "adverb", "particle", "cue",
-                                          "complementizer", "fa-inna", "relative", "kana")
+    return word_class(tokens[k], lex) in ("punct", "mark", "preposition", "adverb", "particle", "pronoun-pp",
+                                          "cue", "complementizer", "fa-inna", "relative", "kana")
 
 
 def _surname_like(tok: Token, lex: Lexicons) -> bool:

@@ -703,3 +703,12 @@ def test_a_participle_cue_ends_the_object_of_the_verb_before_it():
 def test_radda_ala_ends_a_reported_object():
     one("وكان وزير الخارجية سيرغي لافروف اتهم واشنطن أمس بتسليح المعارضة ردا على تصريحات نظيرته.",
         type="reported", text="بتسليح المعارضة")
+
+
+def test_a_pronoun_with_a_preposition_may_stand_between_the_verb_and_its_subject():
+    text = ('وقال برنار أرنو إن المصمم كان فريدا.\n'
+            'وقالت عنه هيبورن إن "ملابسه هي الوحيدة التي تريحني".')
+    assert EX.extract(text)[-1].speaker.name == "هيبورن"
+    q = one("ويأتي ذلك في وقت قال فيه مسؤول أمني إن الجيش سيتسلم تأمين المدينة.")
+    assert q.speaker.name == "مسؤول أمني"
+    assert one("وتمنى لها التوفيق في عملها القادم.").speaker is None
