@@ -176,7 +176,10 @@ def _scan_zone(view: DocumentView, p: int, i: int, limit: int, lex: Lexicons,
                     and tokens[k - 1].norm not in preps):  # أشار إلى "تلازم": the object, not a name
                 k2, ends2 = _scan_zone(view, p, q.close_token + 1, min(limit, i + MAX_ZONE), lex, preps)
                 if ends2 in ("comp", "colon", "mark") and k2 > q.close_token + 1 or (
-                        ends2 in ("comp", "colon") and k2 == q.close_token + 1):  # مجموعة "X": "…"
+                        ends2 in ("comp", "colon") and k2 == q.close_token + 1) or (
+                        # وجاء عنوان صحيفة «الوطن» «…»: a quoted name, then the quote
+                        ends2 == "mark" and k2 == q.close_token + 1
+                        and len(view.text[q.start:q.end].split()) <= 2):  # مجموعة "X": "…"
                     return k2, ends2
             return k, "mark"
         if tok.text == ":":
@@ -373,7 +376,8 @@ def _speech(view: DocumentView, p: int, hit: CueHit, lex: Lexicons) -> Candidate
         # واستهجن المواطن …، قائلا، جمدت السعودية … بسبب ما وصفته: the subject of the
         # verb that opens the sentence speaks
         cand.clause_subject = _opening_subject(view, p, i, s0, lex)
-    if ends == "comp" and hit.frame in ("announce", "urge", "feel"):
+    if ends == "comp" and hit.frame in ("announce", "urge", "feel") \
+            and not (hit.form is not None and hit.form.verb.describes):
         # نفت واشنطن أمس اتهام روسيا لها بأنها …: a noun object before the complementizer
         # is the claim, and the complementizer belongs to it
         a = _object_start(tokens, after, k, mention, lex)

@@ -29,6 +29,7 @@ class Verb:
     needs_confirmation: bool = False  # زاد، جاء: a cue only before a complementizer, colon or mark
     agent: str = ""  # the folded participle stem (كتب → كاتب): who did it (… وأكد الكاتب)
     source_in: bool = False  # جاء في بيان X: the source is the text named after في
+    describes: bool = False  # وصف X بأنه Y: the claim is Y, the clause after the object
 
 
 @attrs.frozen
@@ -74,7 +75,7 @@ def _verb_forms(line: str, path: Path) -> dict[str, CueForm]:
                 preps=tuple(fold(p) for p in opts.get("prep", "").split(",") if p),
                 takes_object=opts.get("object") == "yes",
                 needs_confirmation=opts.get("confirm") == "yes", agent=fold(opts.get("ptc", "")),
-                source_in=opts.get("in") == "yes")
+                source_in=opts.get("in") == "yes", describes=opts.get("describe") == "yes")
     forms: dict[str, CueForm] = {}
     if "past" in opts:
         stem = fold(opts["past"])

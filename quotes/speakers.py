@@ -756,8 +756,9 @@ def _quoted_name(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons) -> 
         return None
     after = tokens[close + 1] if close + 1 < limit else None
     if after is None or after.kind == "punct" or word_class(after, lex) in (
-            "complementizer", "adverb", "preposition", "relative"):
-        return k + 1, close  # (… "ذي دايلي مايل" التي رأت أن …)
+            "complementizer", "adverb", "preposition", "relative") or (
+            after.kind == "mark" and close - k <= 2):
+        return k + 1, close  # (… "ذي دايلي مايل" التي رأت أن …، عنونت «الجمهورية» «…»)
     return None
 
 

@@ -712,3 +712,14 @@ def test_a_pronoun_with_a_preposition_may_stand_between_the_verb_and_its_subject
     q = one("ويأتي ذلك في وقت قال فيه مسؤول أمني إن الجيش سيتسلم تأمين المدينة.")
     assert q.speaker.name == "مسؤول أمني"
     assert one("وتمنى لها التوفيق في عملها القادم.").speaker is None
+
+
+def test_wasafa_takes_the_clause_after_its_object_as_the_claim():
+    one("ووصف الحفلات في السعودية بأنها تحمل خصوصية.", type="indirect", text="تحمل خصوصية")
+
+
+def test_a_quoted_name_then_the_quote_after_a_headline_verb():
+    one("من جانبها عنونت «الجمهورية» «وقانا الله شر الصدام».", type="direct",
+        text="وقانا الله شر الصدام", speaker="الجمهورية")
+    one("وجاء عنوان صحيفة «الوطن» «مصر على وشك الانفجار».", type="direct",
+        text="مصر على وشك الانفجار", speaker="صحيفة الوطن")
