@@ -281,6 +281,9 @@ def _new_attribution(tokens: Sequence[Token], k: int, lex: Lexicons) -> bool:
     form = lookup_cue_word(tokens[k].norm, lex)
     if form is None or not (form.form == "participle" or tokens[k].norm[:1] in ("و", "ف")):
         return False
+    if tokens[k].norm[:1] == "و" and form.form == "verb" and k + 1 < len(tokens) \
+            and tokens[k + 1].norm in form.verb.preps and form.verb.frame in ("feel", "urge"):
+        return True  # … رد الخطأ بالخطأ وأفصح عن ندمه: a new cue with its own object
     return any(t.norm in lex.group("complementizer") or t.text == ":" for t in tokens[k + 1:k + 4])
 
 

@@ -723,3 +723,9 @@ def test_a_quoted_name_then_the_quote_after_a_headline_verb():
         text="وقانا الله شر الصدام", speaker="الجمهورية")
     one("وجاء عنوان صحيفة «الوطن» «مصر على وشك الانفجار».", type="direct",
         text="مصر على وشك الانفجار", speaker="صحيفة الوطن")
+
+
+def test_a_wa_cue_with_its_own_preposition_starts_a_new_attribution():
+    quotes = EX.extract("وقال الوزير إنه رد الخطأ بالخطأ وأفصح عن ندمه عن الكلام الصادر منه.")
+    assert [(q.type, q.text) for q in quotes] == [("indirect", "رد الخطأ بالخطأ"),
+                                                  ("reported", "ندمه عن الكلام الصادر منه")]
