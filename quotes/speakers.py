@@ -512,6 +512,9 @@ def _role_chain(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons,
         elif tokens[k].norm in _NAMED_FOR:
             k += 1  # المتحدث باسمها: the pronoun stands for the body, and ends the role
             break
+        elif tokens[k].norm == "عن" and strip_article(tokens[start].norm) in lex.generic_titles and k == start + 1 \
+                and k + 1 < limit and word_class(tokens[k + 1], lex) in ("organization", "common", "definite"):
+            k += 2  # المسؤول عن مكتب طرابلس: what the official is in charge of
         elif tokens[k].norm in ("الي", "لدي") and k + 1 < limit and word_class(tokens[k + 1], lex) in (
                 "place", "name", "organization"):
             k += 2  # المبعوث الأممي إلى سوريا، السفير لدى الأمم المتحدة (not … إلى تطور، لدى افتتاح)

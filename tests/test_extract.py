@@ -729,3 +729,10 @@ def test_a_wa_cue_with_its_own_preposition_starts_a_new_attribution():
     quotes = EX.extract("وقال الوزير إنه رد الخطأ بالخطأ وأفصح عن ندمه عن الكلام الصادر منه.")
     assert [(q.type, q.text) for q in quotes] == [("indirect", "رد الخطأ بالخطأ"),
                                                   ("reported", "ندمه عن الكلام الصادر منه")]
+
+
+def test_an_official_in_charge_of_something_keeps_it_in_the_role():
+    one('وبين المسؤول عن مكتب طرابلس في شركة "ارابيتال" ارنالد كامبانوتشي أن الميناء مهم.',
+        speaker="ارنالد كامبانوتشي", role='المسؤول عن مكتب طرابلس في شركة "ارابيتال"')
+    q = one("وأعلن الوزير عن خطة جديدة لدعم الاقتصاد.")
+    assert (q.speaker.role, q.text) == ("الوزير", "خطة جديدة لدعم الاقتصاد")
