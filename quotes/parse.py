@@ -354,6 +354,8 @@ def _apply(view: DocumentView, cand: Candidate, window: Window, words: list[Pars
     if mention is None or mention.kind == "unknown" or (mention.name is None and mention.kind == "organization"
                                                         and mention.head not in lex.source_kinds):
         return
+    if subj.upos == "NOUN" and mention.kind == "person" and mention.name and not mention.role:
+        return  # a common noun the rules would read as a bare name (تجليات): no source
     cand.mention = mention
     stats["subject_added"] += 1
 
