@@ -447,7 +447,7 @@ def main():
     p.add_argument("--pos-eval", type=int, default=200, help="tagger dev evaluation/checkpoint interval")
     p.add_argument("--retag-after", type=int, default=400,
                    help="tagger step whose checkpoint tags the parser's training data")
-    p.add_argument("--parse-steps", type=int, default=2500, help="parser training steps (batches of 2000 tokens)")
+    p.add_argument("--parse-steps", type=int, default=3000, help="parser training steps (batches of 2000 tokens)")
     a = p.parse_args()
     a.shared, a.out, a.work = (os.path.abspath(x) for x in (a.shared, a.out, a.work))
     a.logs = os.path.join(a.work, "logs")

@@ -105,3 +105,53 @@ def test_time_nouns_without_a_preposition_are_temporal_adverbs():
         ("اليوم", "NOUN", "N------S4D", 1, "obl"),
     ])])
     assert fields(out[0])[1] == ("اليوم", "ADV", "1", "obl:tmod")
+
+
+def test_a_dependent_with_a_preposition_is_an_oblique_not_an_object():
+    # يسهم في تأمين الاستثمارات ، غنية ب عنصر   (PADT v1: في تأمين is dobj, ب عنصر nmod)
+    out, counts = harmonise_ud.harmonise([conllu([
+        ("يسهم", "VERB", "VIIA-3MS--", 0, "root"),
+        ("في", "ADP", "P---------", 3, "case"),
+        ("تأمين", "NOUN", "N------S2R", 1, "obj"),
+        ("الاستثمارات", "NOUN", "N------P2D", 3, "nmod"),
+        ("غنية", "ADJ", "A-----FS1I", 1, "xcomp"),
+        ("ب", "ADP", "P---------", 7, "case"),
+        ("عنصر", "NOUN", "N------S2I", 5, "nmod"),
+        ("البلد", "NOUN", "N------S1D", 1, "obj"),
+    ])])
+    assert [f[3] for f in fields(out[0])] == ["root", "case", "obl", "nmod", "xcomp", "case", "obl", "obj"]
+    assert counts["obj with a preposition -> obl"] == 1
+
+
+def test_the_counted_noun_heads_its_number_and_a_year_is_its_nouns_nmod():
+    # ب 997 مليون جنيه عام 2010   (PADT v1: the number heads the noun it counts)
+    out, counts = harmonise_ud.harmonise([conllu([
+        ("دفع", "VERB", "VP-A-3MS--", 0, "root"),
+        ("ب", "ADP", "P---------", 3, "case"),
+        ("997", "NUM", "Q---------", 1, "obl"),
+        ("مليون", "NUM", "QM-----S2I", 3, "nummod"),
+        ("جنيه", "NOUN", "N------S2I", 4, "nmod"),
+        ("عام", "NOUN", "N------S4R", 1, "obl"),
+        ("2010", "NUM", "Q---------", 6, "nummod"),
+    ])])
+    assert [(f[0], f[2], f[3]) for f in fields(out[0])] == [
+        ("دفع", "0", "root"), ("ب", "5", "case"), ("997", "5", "nummod"), ("مليون", "3", "nummod"),
+        # عام without a preposition is a temporal adverb, so the year is its obl
+        ("جنيه", "1", "obl"), ("عام", "1", "obl:tmod"), ("2010", "6", "obl")]
+
+
+def test_a_comma_goes_to_the_phrase_it_separates_from_its_head():
+    # في عام 2010 ، قال الوزير ، و أضاف   (PADT v1: each comma on the word before it)
+    out, counts = harmonise_ud.harmonise([conllu([
+        ("في", "ADP", "P---------", 2, "case"),
+        ("الصيف", "NOUN", "N------S2D", 4, "obl"),
+        ("،", "PUNCT", "G---------", 2, "punct"),
+        ("قال", "VERB", "VP-A-3MS--", 0, "root"),
+        ("الوزير", "NOUN", "N------S1D", 4, "nsubj"),
+        ("،", "PUNCT", "G---------", 5, "punct"),
+        ("و", "CCONJ", "C---------", 8, "cc"),
+        ("أضاف", "VERB", "VP-A-3MS--", 4, "conj"),
+    ])])
+    heads = [f[2] for f in fields(out[0])]
+    assert heads[2] == "2" and heads[5] == "8"  # after the fronted obl; before the conjunct
+    assert counts["comma/colon -> the phrase it separates from its head"] == 1
