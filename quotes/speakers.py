@@ -483,7 +483,7 @@ def _role_chain(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons,
         if tokens[k].kind == "mark" and not has_article(tokens[k - 1].norm) and (
                 word_class(tokens[k - 1], lex) == "organization"
                 or (k - 1 == start + 1 and word_class(tokens[k - 1], lex) == "common")) \
-                and (close := _closing_name_mark(tokens, k, limit, lex)) is not None:
+                and (close := _closing_mark(tokens, k, limit, lex, max_words=6)) is not None:
             k = close + 1  # الخبير في مجموعة "كابيتال ايكونوميكس"، مدير مشروع "…": the quoted name
             continue
         if c in ("name", "common") and word_class(tokens[k - 1], lex) == "organization" \
@@ -612,17 +612,6 @@ def _nominative(m: Mention) -> str:
     if words and fold(words[0]) == m.head + "ا":
         words[0] = words[0][:-1]
     return " ".join(words)
-
-
-def _closing_name_mark(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons) -> int | None:
-    """Index of the mark closing an organisation's quoted name of up to six words
-    opened at ``k`` (مجموعة "آي اتش اس غلوبال اينسايت")."""
-    for j in range(k + 2, min(limit, k + 8)):
-        if tokens[j].kind == "mark":
-            return j
-        if tokens[j].kind != "word" or word_class(tokens[j], lex) in ("cue", "complementizer"):
-            return None
-    return None
 
 
 def _unknown_after_waw(tok: Token, lex: Lexicons) -> bool:
@@ -765,9 +754,10 @@ def _quoted_name(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons) -> 
     return None
 
 
-def _closing_mark(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons) -> int | None:
-    """Index of the mark closing a quoted name of one to three words opened at ``k``."""
-    for j in range(k + 2, min(limit, k + 5)):
+def _closing_mark(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons, max_words: int = 3) -> int | None:
+    """Index of the mark closing a quoted name of one to ``max_words`` words opened at ``k``
+    (an organisation's name inside a role may be longer: مجموعة "آي اتش اس غلوبال اينسايت")."""
+    for j in range(k + 2, min(limit, k + max_words + 2)):
         if tokens[j].kind == "mark":
             return j
         if tokens[j].kind != "word" or word_class(tokens[j], lex) in ("cue", "complementizer"):
