@@ -63,8 +63,8 @@ def test_according_to_after_the_claim():
 
 
 def test_headline_name_colon_words():
-    one("كارتر: بدأنا الاستعدادات لعزل الرقة", type="direct", cue=None,
-        text="بدأنا الاستعدادات لعزل الرقة", speaker="كارتر")
+    one("غوتيريش: نعمل على تأمين ممرات إنسانية", type="direct", cue=None,
+        text="نعمل على تأمين ممرات إنسانية", speaker="غوتيريش")
 
 
 def test_headline_labels_are_not_speakers():
@@ -161,8 +161,8 @@ def test_according_to_a_quoted_outlet_followed_by_a_relative():
 
 
 def test_according_with_an_unread_source_still_keeps_its_verb():
-    quotes = EX.extract("توفي الممثل الشهير عن 80 عاما، بحسب ما كشف شريكه في بيان الاثنين.")
-    assert [(q.type, q.text) for q in quotes] == [("according", "توفي الممثل الشهير عن 80 عاما")]
+    quotes = EX.extract("رحل الموسيقار المعروف عن 75 عاما، بحسب ما أعلن ابنه في منشور الخميس.")
+    assert [(q.type, q.text) for q in quotes] == [("according", "رحل الموسيقار المعروف عن 75 عاما")]
 
 
 def test_a_name_that_starts_with_waw_right_after_the_verb():
@@ -179,7 +179,7 @@ def test_this_expert_refers_back_to_the_expert():
 
 def test_a_relay_marker_naming_the_channel_gets_no_entry_and_its_verb_is_no_cue():
     quotes = EX.extract("وقال العالم سامر ناصيف إن الخطر كبير.\n"
-                        "وحذر من الذكاء الاصطناعي، داعيا الحكومة إلى تنظيمه بسرعة، حسب ما ذكر موقع \"تلغراف\" البريطاني.")
+                        "وحذر من الذكاء الاصطناعي، داعيا الحكومة إلى تنظيمه بسرعة، حسب ما نشر موقع \"بوليتيكو\" الأمريكي.")
     assert [(q.type, q.cue.text) for q in quotes] == [("indirect", "وقال"), ("reported", "وحذر"), ("reported", "داعيا")]
     assert quotes[2].text == "تنظيمه بسرعة"
 
@@ -190,8 +190,8 @@ def test_the_subject_before_kana_s_verb_is_the_speaker():
 
 
 def test_a_complementizer_inside_the_objects_relative_clause_is_not_the_report():
-    one("واعترض المواطن على ألفاظ المقدم التي لا يمكن أن تقال أمام الأطفال.", type="reported",
-        text="ألفاظ المقدم التي لا يمكن أن تقال أمام الأطفال")
+    one("واعترض الجمهور على قرارات الحكم التي لا يمكن أن تقبل في مباراة نهائية.", type="reported",
+        text="قرارات الحكم التي لا يمكن أن تقبل في مباراة نهائية")
     one("وقال الوزير الذي زار المدينة إن الوضع مستقر.", type="indirect", text="الوضع مستقر")
 
 
@@ -200,9 +200,9 @@ def test_without_that_is_no_report():
 
 
 def test_a_connector_before_a_cue_starts_a_new_attribution():
-    quotes = EX.extract("ويرى المحامون فيه تهديدا للحرية في حين حذر الأطباء من أن الإجراء يزيد المخاطر.")
+    quotes = EX.extract("ويرى المحامون فيه قيدا على الصحافة في حين حذر الأطباء من أن القانون يؤخر العلاج.")
     assert [(q.text, q.speaker.name) for q in quotes] == [
-        ("فيه تهديدا للحرية", "المحامون"), ("الإجراء يزيد المخاطر", "الأطباء")]
+        ("فيه قيدا على الصحافة", "المحامون"), ("القانون يؤخر العلاج", "الأطباء")]
 
 
 def test_collective_bodies_are_sources():
@@ -262,13 +262,13 @@ def test_output_dict_shape():
 
 
 def test_subject_before_the_verb_with_apposition():
-    one('وكان عادل الجبير، وزير الخارجية السعودي، قد قال إن الموقف "مرفوض".', type="mixed",
-        speaker="عادل الجبير", role="وزير الخارجية السعودي")
+    one('وكان أيمن الصفدي، وزير الخارجية الأردني، قد قال إن القرار "مرفوض".', type="mixed",
+        speaker="أيمن الصفدي", role="وزير الخارجية الأردني")
 
 
 def test_first_name_that_is_also_a_word():
-    one("جدد فهد القحيز، نائب رئيس اللجنة، تأكيده على عدم مشاركة اللاعبين.", type="reported",
-        speaker="فهد القحيز", role="نائب رئيس اللجنة", text="تأكيده على عدم مشاركة اللاعبين")
+    one("جدد فهد العتيبي، نائب رئيس الهيئة، تأكيده على عدم تأجيل البطولة.", type="reported",
+        speaker="فهد العتيبي", role="نائب رئيس الهيئة", text="تأكيده على عدم تأجيل البطولة")
 
 
 def test_quote_then_hatha_ma_qalahu():
@@ -277,7 +277,7 @@ def test_quote_then_hatha_ma_qalahu():
 
 
 def test_according_claim_takes_in_a_subjectless_cue():
-    quotes = EX.extract('صعدت الحكومة لهجتها محذرة من "عواقب وخيمة"، حسبما قالت أمس '
+    quotes = EX.extract('رفعت الحكومة نبرتها محذرة من "نتائج خطيرة"، حسبما قالت الخميس '
                         "وزيرة الخارجية ليلى حداد.")
     assert [q.type for q in quotes] == ["according"]
     assert quotes[0].speaker.name == "ليلى حداد"
@@ -323,7 +323,7 @@ def test_glued_preposition_starts_the_object():
 
 
 def test_unnamed_official_is_anonymous():
-    q = one("وقال مسؤول حكومي لرويترز إن المحادثات متوقفة.", type="indirect", speaker="مسؤول حكومي")
+    q = one("وأوضح مسؤول حكومي للصحفيين إن المفاوضات متوقفة.", type="indirect", speaker="مسؤول حكومي")
     assert q.speaker.kind == "anonymous" and q.speaker.role is None
 
 
@@ -339,8 +339,8 @@ def test_quoted_name_inside_a_clause_is_not_a_quote():
 
 
 def test_headline_that_opens_with_a_quoted_name():
-    q = one("بن سلامة: «زين» تعول على السوق السعودية", type="direct")
-    assert q.text == "«زين» تعول على السوق السعودية"
+    q = one("الشامسي: «اتصالات» تراهن على السوق المصرية", type="direct")
+    assert q.text == "«اتصالات» تراهن على السوق المصرية"
 
 
 def test_a_documents_source_is_its_organisation():
@@ -413,14 +413,14 @@ def test_writers_background_note_is_not_a_quote():
 
 
 def test_quote_before_a_participle_stays_with_the_verb_before_it():
-    text = 'وقال وزير الخارجية البريطاني مارك تومسون أمس، إن البلاد "على حافة الانهيار"، متعهدا الضغط على الحكومة.'
+    text = 'وقال وزير الخارجية البريطاني مارك تومسون أمس، إن المنطقة "على شفا الفوضى"، متعهدا دعم الوساطة.'
     q = EX.extract(text)[0]
-    assert q.text == 'البلاد "على حافة الانهيار"'
+    assert q.text == 'المنطقة "على شفا الفوضى"'
     assert q.cue.text == "وقال" and q.speaker.name == "مارك تومسون"
 
 
 def test_role_before_a_channel_has_no_name():
-    q = one("وقال المحامي لوكالة فرانس برس: «الوضع صعب للغاية».", type="direct")
+    q = one("وقال المحامي لوكالة الأنباء الألمانية: «موكلي بخير».", type="direct")
     assert q.speaker.name == "المحامي"
 
 
@@ -444,7 +444,7 @@ def test_newspaper_named_in_quotation_marks_keeps_its_head_and_adjective():
 def test_the_company_that_speaks_is_preferred_to_another_named_before():
     text = ('وكانت شركة "نوفا" اللندنية قد جمعت البيانات.\n'
             'وأكدت "تيليغرام"، الأحد، أنها تحتفظ بسجلات المكالمات.\n'
-            'وقالت الشركة إنها لا تبيع هذه البيانات.')
+            'وأوضحت الشركة أنها لا تشارك أي معلومات مع المعلنين.')
     quotes = EX.extract(text)
     assert [q.speaker.name for q in quotes] == ["تيليغرام", "تيليغرام"]
 
@@ -493,35 +493,35 @@ def test_a_bare_organisation_name_is_not_extended_by_a_head_word():
 
 
 def test_a_body_after_a_definite_body_is_the_verbs_object():
-    text = ("وقال مسؤول في وزارة الخارجية الأمريكية إن البلدين حليفان.\n"
-            'وطالبت الخارجية الكندية السلطات السعودية "بالإطلاق الفوري" للنشطاء.')
+    text = ("وقال مسؤول في وزارة الخارجية الفرنسية إن البلدين شريكان.\n"
+            'وطالبت الخارجية النرويجية السلطات المصرية "بالإفراج العاجل" عن الصحفيين.')
     q = EX.extract(text)[-1]
-    assert q.speaker.name == "الخارجية الكندية"
+    assert q.speaker.name == "الخارجية النرويجية"
 
 
 def test_plural_outlets_are_a_source():
-    one("وأفادت مواقع محلية بأن الرئيس قرر تجميد النشاط الرياضي.", speaker="مواقع محلية")
+    one("وأفادت مواقع إخبارية بأن المدرب قرر الاستقالة من منصبه.", speaker="مواقع إخبارية")
 
 
 def test_a_role_keeps_the_quoted_name_of_its_organisation():
-    one('وقال وانغ لي الخبير في شؤون الصين في مجموعة "كابيتال ايكونوميكس": "الأجور ترتفع".',
-        speaker="وانغ لي", role='الخبير في شؤون الصين في مجموعة "كابيتال ايكونوميكس"')
+    one('وقال هاري سميث الخبير في شؤون آسيا في مجموعة "أوكسفورد أناليتكا": "الطلب يتراجع".',
+        speaker="هاري سميث", role='الخبير في شؤون آسيا في مجموعة "أوكسفورد أناليتكا"')
 
 
 def test_a_role_with_a_pronoun_names_the_body_it_stands_for():
-    text = ("ودعت حركة حماس في بيان للمتحدث باسمها سامي أبو زهري إلى التدخل.\n"
-            "وقال أبو زهري إن الوضع خطير.")
+    text = ("ودعت حركة النهضة في بيان للمتحدث باسمها عماد الخميري إلى الحوار.\n"
+            "وقال الخميري إن الوضع صعب.")
     q = EX.extract(text)[-1]
-    assert (q.speaker.name, q.speaker.role) == ("سامي أبو زهري", "المتحدث باسم حركة حماس")
-    q = one("ونقل موقع نادي الزمالك تصريحات رئيسه مرتضى منصور الذي قال إن الفريق سيعود.")
-    assert q.speaker.role == "رئيس نادي الزمالك"
+    assert (q.speaker.name, q.speaker.role) == ("عماد الخميري", "المتحدث باسم حركة النهضة")
+    q = one("ونقل موقع نادي الأهلي تصريحات رئيسه محمود الخطيب الذي قال إن الفريق سيعود.")
+    assert q.speaker.role == "رئيس نادي الأهلي"
 
 
 def test_a_role_ends_before_the_persons_origin_and_a_clause_about_the_body():
-    one("وقال بنحاس غولد كبير حاخامي موسكو السويسري المولد إن الحكم مقلق.",
-        speaker="بنحاس غولد", role="كبير حاخامي موسكو")
-    one("وقال عصام العريان نائب رئيس حزب الحرية والعدالة المنبثق عن الجماعة إن النتائج ستعلن.",
-        speaker="عصام العريان", role="نائب رئيس حزب الحرية والعدالة")
+    one("وقال ماركو فيراتي كبير مهندسي الشركة الإيطالي المولد إن المشروع تأخر.",
+        speaker="ماركو فيراتي", role="كبير مهندسي الشركة")
+    one("وقال سمير الحلبي نائب رئيس حزب التجمع الوطني المنبثق عن الحركة إن الانتخابات ستجرى.",
+        speaker="سمير الحلبي", role="نائب رئيس حزب التجمع الوطني")
 
 
 def test_an_unnamed_source_ends_before_the_outlet_it_spoke_to():
@@ -529,210 +529,211 @@ def test_an_unnamed_source_ends_before_the_outlet_it_spoke_to():
 
 
 def test_a_title_said_another_way_refers_to_who_holds_it():
-    text = ("ودعا الأمين العام للأمم المتحدة بان كي مون إلى وقف العنف.\n"
-            "وقالت وزيرة الخارجية الأميركية هيلاري كلينتون إن الوضع خطير.\n"
-            "وجدد الأمين العام الأممي دعوته إلى العمل الجماعي.")
+    text = ("ودعا المدير العام لمنظمة الصحة العالمية تيدروس غيبريسوس إلى وقف القتال.\n"
+            "وقال وزير الخارجية السويدي بيتر هولتكفيست إن الوضع خطير.\n"
+            "وجدد المدير العام الأممي دعوته إلى الحوار.")
     q = EX.extract(text)[-1]
-    assert (q.speaker.name, q.speaker.role) == ("بان كي مون", "الأمين العام للأمم المتحدة")
+    assert (q.speaker.name, q.speaker.role) == ("تيدروس غيبريسوس", "المدير العام لمنظمة الصحة العالمية")
 
 
 def test_a_contradicting_adjective_keeps_two_holders_of_a_title_apart():
-    text = ("وقال وزير الخارجية البريطاني وليام هيغ إن الحل سياسي.\n"
-            "وأكد وزير الخارجية الأمريكي أن بلاده تدعم الحل.")
+    text = ("وقال وزير الدفاع الإيطالي ماريو روسي إن الحل سياسي.\n"
+            "وأكد وزير الدفاع الإسباني أن بلاده تدعم الحل.")
     q = EX.extract(text)[-1]
-    assert q.speaker.name != "وليام هيغ"
+    assert q.speaker.name != "ماريو روسي"
 
 
 def test_as_something_dictates_is_no_according_to():
-    assert EX.extract("ويتصرف الشاعر بالكلمات وفق ما تمليه عليه أهواؤه ورغباته.") == []
+    assert EX.extract("ويكتب الروائي قصصه وفق ما تمليه عليه ذاكرته وتجاربه.") == []
 
 
 def test_akkada_ala_takes_a_reported_object():
-    one("وأكد الوزير على أهمية السوق الأفريقية للمنتجات المصرية.", type="reported",
-        text="أهمية السوق الأفريقية للمنتجات المصرية", speaker="الوزير")
-    one("لكنه أكد حرص الوزارة على بقاء الأسعار عند مستويات معقولة.", type="reported",
-        text="حرص الوزارة على بقاء الأسعار عند مستويات معقولة")
+    one("وأكد المدير على أهمية التدريب المستمر للعاملين الجدد.", type="reported",
+        text="أهمية التدريب المستمر للعاملين الجدد", speaker="المدير")
+    one("لكنه أكد حرص الشركة على خفض التكاليف في العام المقبل.", type="reported",
+        text="حرص الشركة على خفض التكاليف في العام المقبل")
 
 
 def test_a_definite_title_takes_no_definite_group_as_its_complement():
-    text = ("قال وزير النقل اليمني بدر الحمادي إن سفينة وصلت إلى الميناء.\n"
-            "ودعا الوزير المنظمات الدولية إلى التوجه إلى الموانئ لتقديم الإغاثة.")
+    text = ("قال وزير الزراعة الأردني خالد الحنيفات إن الموسم جيد.\n"
+            "ودعا الوزير المنظمات الأهلية إلى دعم صغار المزارعين.")
     q = EX.extract(text)[-1]
-    assert (q.speaker.name, q.speaker.role) == ("بدر الحمادي", "وزير النقل اليمني")
+    assert (q.speaker.name, q.speaker.role) == ("خالد الحنيفات", "وزير الزراعة الأردني")
 
 
 def test_an_adjective_that_names_no_country_does_not_keep_holders_apart():
-    text = ("وقال سيموس كيديكوجلو المتحدث الحكومي اليوناني إن الحكومة ستصمد.\n"
-            "وأضاف المتحدث باسم الحكومة الائتلافية أن الاتفاق قريب.")
-    assert EX.extract(text)[-1].speaker.name == "سيموس كيديكوجلو"
+    text = ("وقال نيكوس باباس المتحدث الحكومي القبرصي إن الحكومة باقية.\n"
+            "وأضاف المتحدث باسم الحكومة الائتلافية أن التعديل قريب.")
+    assert EX.extract(text)[-1].speaker.name == "نيكوس باباس"
 
 
 def test_a_family_name_shaped_like_an_adjective_completes_an_unknown_first_name():
-    one('وكان رئيس الوزراء العراقي حيدر العبادي قد قال إن "المياه حق للجميع".',
-        speaker="حيدر العبادي", role="رئيس الوزراء العراقي")
+    one('وكان رئيس البرلمان العراقي مقتدى الكعبي قد قال إن "الانتخابات ستجرى في موعدها".',
+        speaker="مقتدى الكعبي", role="رئيس البرلمان العراقي")
 
 
 def test_a_bare_title_refers_to_the_person_just_named_in_its_paragraph():
-    text = ("وقال وزير الخارجية البريطاني وليام هيغ إن الحل سياسي.\n"
-            "وزار نائب وزير الخارجية ناجي كورو لندن أمس، وقال المسؤول التركي إن الأزمة تمس أمن بلاده.")
-    assert EX.extract(text)[-1].speaker.name == "ناجي كورو"
+    text = ("وقال وزير الخارجية الإيرلندي سايمون كوفيني إن الحل سياسي.\n"
+            "وزار نائب وزير الداخلية مراد بوعلام باريس أمس، وقال المسؤول المغربي إن التعاون يتعزز.")
+    assert EX.extract(text)[-1].speaker.name == "مراد بوعلام"
 
 
 def test_a_participle_speaks_for_the_subject_of_the_verb_after_a_connector():
-    text = ("وقال بوفون إن اللاعب كان رائعا. فيما نعاه المدرب الإيطالي كونتي الذي دربه في المنتخب "
-            "قائلا: «إنها مأساة».")
+    text = ("وقال ميسي إن زميله كان رائعا. فيما رثاه المدرب الأرجنتيني سكالوني الذي دربه في المنتخب "
+            "قائلا: «إنه يوم حزين».")
     q = EX.extract(text)[-1]
-    assert (q.speaker.name, q.speaker.role) == ("كونتي", "المدرب الإيطالي")
+    assert (q.speaker.name, q.speaker.role) == ("سكالوني", "المدرب الأرجنتيني")
 
 
 def test_a_verb_after_ma_speaks_for_the_subject_of_its_sentence():
-    q = EX.extract('كما جمدت السعودية التعاملات التجارية مع كندا بسبب ما وصفته "بالتدخل" في شؤونها.')[-1]
-    assert q.speaker.name == "السعودية"
+    q = EX.extract('كما أوقفت الأردن الرحلات الجوية مع ليبيا بسبب ما وصفته "بالفوضى" في مطاراتها.')[-1]
+    assert q.speaker.name == "الأردن"
 
 
 def test_the_genitive_after_a_verbal_noun_is_its_agent():
-    q = one("وأوقفت الشركة رحلاتها إلى تورنتو عقب مطالبة كندا المملكة بإطلاق سراح الناشطين.")
-    assert q.speaker.name == "كندا"
+    q = one("وألغت الوزارة المؤتمر عقب مطالبة فرنسا الحكومة بتأجيل الانتخابات المحلية.")
+    assert q.speaker.name == "فرنسا"
 
 
 def test_a_bare_specific_title_does_not_refer_to_another_office_named_before():
-    text = ("وقال محمد زين العابدين وزير الشؤون الثقافية إن التكريم قريب.\n"
-            "وكتب المسرحية الشاعر التونسي الكبير بيرم التونسي. وعبر وزير الثقافة عن تقديره للفنان.")
-    assert "بيرم" not in EX.extract(text)[-1].speaker.name
+    text = ("وقال سامي العلي وزير الشؤون الاجتماعية إن الدعم مستمر.\n"
+            "وكتب القصيدة الشاعر المصري الكبير أحمد شوقي. وعبر وزير الرياضة عن تقديره للشاعر.")
+    assert "شوقي" not in EX.extract(text)[-1].speaker.name
 
 
 def test_a_bare_agent_noun_refers_to_who_did_the_verb():
-    text = ("وكتب عادل حمودة منتقدا الحكومة: لو فاز العسكريون فإن الدولة ستبقى.\n"
-            "وأكد الكاتب أن مصر لن تهدأ بعد الانتخابات.")
+    text = ("وكتب سليم عزوز منتقدا الحكومة: لو تأخر الإصلاح فإن الأزمة ستتفاقم.\n"
+            "وأكد الكاتب أن التغيير سيكون بطيئا.")
     q = EX.extract(text)[-1]
-    assert (q.speaker.name, q.speaker.role) == ("عادل حمودة", "الكاتب")
+    assert (q.speaker.name, q.speaker.role) == ("سليم عزوز", "الكاتب")
 
 
 def test_specialists_in_the_plural_are_a_source():
-    q = one("غير ان الاختصاصيين يشيرون الى ان ذلك لا يمت بصلة الى اليونان.")
-    assert q.speaker.name == "الاختصاصيين"
+    q = one("غير ان المختصين يشيرون الى ان الأسعار ستعود الى الارتفاع قريبا.")
+    assert q.speaker.name == "المختصين"
 
 
 def test_what_appears_in_a_statement_is_its_issuers():
-    text = ("وقالت رئاسة إقليم كردستان العراق إن الهجمات مرفوضة.\n"
-            "وجاء في بيان رئيس إقليم كردستان مسعود برزاني «يجب إبعاد ساحة الحرب عن الإقليم».")
+    text = ("وقالت وزارة الداخلية الأردنية إن الحدود مغلقة.\n"
+            "وجاء في بيان رئيس الوزراء بشر الخصاونة «سنفتح المعابر قريبا».")
     q = EX.extract(text)[-1]
-    assert (q.speaker.name, q.speaker.role) == ("مسعود برزاني", "رئيس إقليم كردستان")
-    text = ("وبعث رئيس المجلس فائز السراج برسالة إلى الأمم المتحدة.\n"
-            'وجاء في الرسالة أن "التصعيد العسكري غير مبرر".')
-    assert EX.extract(text)[-1].speaker.name == "فائز السراج"
+    assert (q.speaker.name, q.speaker.role) == ("بشر الخصاونة", "رئيس الوزراء")
+    text = ("وبعث رئيس الهيئة سالم الدوسري برسالة إلى الوزارة.\n"
+            'وجاء في الرسالة أن "القرار غير مدروس".')
+    assert EX.extract(text)[-1].speaker.name == "سالم الدوسري"
 
 
 def test_two_papers_are_a_source_named_by_the_first_name():
-    one('وذكرت صحيفتا "ذي دايلي مايل" و"دايلي تلغراف" ان سيتي يسعى الى حسم الصفقة.',
-        speaker="ذي دايلي مايل")
+    one('وذكرت صحيفتا "ذي غارديان" و"ذي تايمز" ان النادي يسعى الى ضم اللاعب.',
+        speaker="ذي غارديان")
 
 
 def test_the_subject_after_a_complementizer_comes_before_its_verb():
-    one('ويذكر أن شركة موانئ دبي العالمية، اتهمت حكومة جيبوتي بـ"الاستيلاء" على المحطة.',
-        speaker="شركة موانئ دبي العالمية")
+    one('ويذكر أن شركة الخطوط الملكية المغربية، اتهمت شركة المطار بـ"التقصير" في الصيانة.',
+        speaker="شركة الخطوط الملكية المغربية")
 
 
 def test_ban_before_ki_is_a_name_not_a_complementizer():
-    one("دعا الأمين العام للأمم المتحدة بان كي مون اليوم مجلس الأمن إلى الضغط على النظام لوقف العنف.",
-        type="reported", text="الضغط على النظام لوقف العنف", speaker="بان كي مون")
+    one("دعا الأمين العام السابق بان كي مون أمس الدول الغنية إلى زيادة المساعدات للاجئين.",
+        type="reported", text="زيادة المساعدات للاجئين", speaker="بان كي مون")
 
 
 def test_tahaddatha_an_reports_but_the_bare_form_is_it_happens():
-    one("يأتي ذلك بعدما تحدثت وكالة الأناضول للأنباء عن مقتل 260 متمردا خلال أسبوع.",
-        type="reported", text="مقتل 260 متمردا خلال أسبوع", speaker="وكالة الأناضول للأنباء")
+    one("وجاء ذلك عقب ما تحدثت وكالة رويترز عن اعتقال 40 شخصا خلال يومين.",
+        type="reported", text="اعتقال 40 شخصا خلال يومين", speaker="وكالة رويترز")
     assert EX.extract("ونتمنى ألا تحدث فتنة جديدة في البلاد عن قريب.") == []
 
 
 def test_a_quoted_object_after_the_preposition_ends_at_a_comma():
-    q = EX.extract('وبينما حذرت الوزيرة هيلاري كلينتون الحكومة السورية من "هجوم كارثي"، '
-                   "يعتزم المبعوث زيارة دمشق غدا.")[0]
-    assert (q.type, q.text) == ("reported", '"هجوم كارثي"')
+    q = EX.extract('وبينما حذر الوزير الحكومة الجديدة من "انهيار اقتصادي"، '
+                   "يعتزم الوفد زيارة عمان غدا.")[0]
+    assert (q.type, q.text) == ("reported", '"انهيار اقتصادي"')
 
 
 def test_a_reason_after_a_semicolon_goes_with_the_claim():
-    one("ودعت اللجنة الدولية اسرائيل إلى السماح للعائلة بزيارته؛ لأنه «مهدد بالموت الوشيك».",
-        type="reported", text="السماح للعائلة بزيارته؛ لأنه «مهدد بالموت الوشيك»")
+    one("ودعت المنظمة السلطات إلى الإفراج عن الصحفي؛ لأنه «يعاني من مرض خطير».",
+        type="reported", text="الإفراج عن الصحفي؛ لأنه «يعاني من مرض خطير»")
 
 
 def test_a_possessed_title_is_masculine_and_the_participle_finds_him():
-    text = ("ونقل موقع نادي الزمالك تصريحات رئيسه مرتضى منصور خلال مؤتمر صحفي تحدث فيه عن "
-            '"مخالفات مالية" في الفترة الماضية.\n'
-            'وقال منصور إن "النادي كبير"، مضيفا أن "الزمالك لن يسقط".')
+    text = ("ونقل موقع نادي الوحدات تصريحات رئيسه بشار الحوامدة خلال مؤتمر صحفي تحدث فيه عن "
+            '"ديون متراكمة" في الموسم الماضي.\n'
+            'وقال الحوامدة إن "النادي قوي"، مضيفا أن "الجمهور لن يتخلى عنه".')
     q = EX.extract(text)[-1]
-    assert (q.cue.text, q.speaker.name) == ("مضيفا", "مرتضى منصور")
+    assert (q.cue.text, q.speaker.name) == ("مضيفا", "بشار الحوامدة")
 
 
 def test_an_accusative_source_after_anna_is_named_in_the_nominative():
-    text = ("يذكر أن مسؤولا في الاتحاد السعودي لكرة القدم، أكد لـ«الشرق الأوسط»، أن الحكم سيتغير.\n"
-            "وأضاف: «سيقوم المدير بفرض العقوبات».")
-    assert [q.speaker.name for q in EX.extract(text)] == ["مسؤول في الاتحاد السعودي لكرة القدم"] * 2
+    text = ("ومن المعروف أن مسؤولا في الاتحاد الأردني لكرة السلة، أكد لـ«الغد»، أن المدرب سيتغير.\n"
+            "وأضاف: «سيبدأ المدرب الجديد عمله الشهر المقبل».")
+    assert [q.speaker.name for q in EX.extract(text)] == ["مسؤول في الاتحاد الأردني لكرة السلة"] * 2
 
 
 def test_cues_after_a_document_agree_with_the_document():
-    text = ('ذكرت صحيفة "فايننشال تايمز" أن النادي يواجه عقوبات. وقال الاتحاد الأوروبي إن التحقيق مستمر.\n'
-            'وذكر تقرير الصحيفة "تشير التحقيقات إلى أن العقود مبالغ فيها".\n'
-            'وتابع "النادي في طريقه إلى خرق القواعد".')
-    assert EX.extract(text)[-1].speaker.name == "صحيفة فايننشال تايمز"
+    text = ('ذكرت صحيفة "نيويورك تايمز" أن الشركة تواجه غرامة. وقال الاتحاد الأوروبي إن التحقيق مستمر.\n'
+            'وذكر تقرير الصحيفة "تشير الوثائق إلى أن الأرباح مبالغ فيها".\n'
+            'وتابع "الشركة في طريقها إلى خسارة كبيرة".')
+    assert EX.extract(text)[-1].speaker.name == "صحيفة نيويورك تايمز"
 
 
 def test_a_bare_designation_with_a_glued_preposition_names_a_person():
-    text = "وتمنى السلام لليمن ممثلة بالرئيس عبد ربه منصور هادي رئيس الجمهورية.\nوقال الرئيس هادي إن الحرب ستنتهي."
+    text = ("وتمنى الوفد النجاح للعراق ممثلا بالرئيس عبد اللطيف جمال رشيد رئيس الجمهورية.\n"
+            "وقال الرئيس رشيد إن الحوار سيستمر.")
     q = EX.extract(text)[-1]
-    assert q.speaker.name == "عبد ربه منصور هادي"
+    assert q.speaker.name == "عبد اللطيف جمال رشيد"
 
 
 def test_a_participle_speaks_for_the_subject_of_kana():
-    text = ("وقالت صحيفة فايننشال تايمز إن النادي خرق القواعد.\n"
-            'وكان الاتحاد الأوروبي فتح تحقيقا بشأن النادي، مشيرا إلى أن "التحقيق سيركز على التوازن المالي".')
-    assert EX.extract(text)[-1].speaker.name == "الاتحاد الأوروبي"
+    text = ("وقالت صحيفة نيويورك تايمز إن الشركة خرقت القانون.\n"
+            'وكان البرلمان الأوروبي فتح تحقيقا بشأن الشركة، مشيرا إلى أن "التحقيق سيشمل العقود".')
+    assert EX.extract(text)[-1].speaker.name == "البرلمان الأوروبي"
 
 
 def test_a_two_letter_verb_with_wa_is_a_cue_and_its_object_ends_the_role():
-    one('وحض وزير المال الفرنسي الإدارة الأمريكية على اتخاذ "القرارات الصائبة".',
-        type="reported", speaker="وزير المال الفرنسي", role="وزير المال الفرنسي")
+    one('وحث وزير الاقتصاد الألماني الحكومة الإيطالية على اتخاذ "خطوات حاسمة".',
+        type="reported", speaker="وزير الاقتصاد الألماني", role="وزير الاقتصاد الألماني")
     assert EX.extract("وكان فرد من العائلة عن البيت بعيدا.") == []
 
 
 def test_a_participle_cue_ends_the_object_of_the_verb_before_it():
-    quotes = EX.extract("عبر النجم مروان خوري عن سعادته بإقامة حفلة في جدة موضحاً بأنه مشتاق لجمهوره.")
-    assert [(q.type, q.text) for q in quotes] == [("reported", "سعادته بإقامة حفلة في جدة"),
-                                                  ("indirect", "مشتاق لجمهوره")]
+    quotes = EX.extract("عبر المغني وائل جسار عن سعادته بإحياء حفل في دبي موضحاً بأنه يحب جمهوره.")
+    assert [(q.type, q.text) for q in quotes] == [("reported", "سعادته بإحياء حفل في دبي"),
+                                                  ("indirect", "يحب جمهوره")]
 
 
 def test_radda_ala_ends_a_reported_object():
-    one("وكان وزير الخارجية سيرغي لافروف اتهم واشنطن أمس بتسليح المعارضة ردا على تصريحات نظيرته.",
-        type="reported", text="بتسليح المعارضة")
+    one("وكان وزير الخارجية الإيراني اتهم لندن أمس بدعم المتظاهرين ردا على تصريحات نظيره.",
+        type="reported", text="بدعم المتظاهرين")
 
 
 def test_a_pronoun_with_a_preposition_may_stand_between_the_verb_and_its_subject():
-    text = ('وقال برنار أرنو إن المصمم كان فريدا.\n'
-            'وقالت عنه هيبورن إن "ملابسه هي الوحيدة التي تريحني".')
-    assert EX.extract(text)[-1].speaker.name == "هيبورن"
-    q = one("ويأتي ذلك في وقت قال فيه مسؤول أمني إن الجيش سيتسلم تأمين المدينة.")
-    assert q.speaker.name == "مسؤول أمني"
-    assert one("وتمنى لها التوفيق في عملها القادم.").speaker is None
+    text = ('وقال مدير المتحف إن الفنان كان مبدعا.\n'
+            'وقالت عنه مارغريت إن "أعماله لا تتكرر".')
+    assert EX.extract(text)[-1].speaker.name == "مارغريت"
+    q = one("ويأتي ذلك في وقت قال فيه مصدر عسكري إن القوات ستنسحب من المدينة.")
+    assert q.speaker.name == "مصدر عسكري"
+    assert one("وتمنى لهم النجاح في مهمتهم الجديدة.").speaker is None
 
 
 def test_wasafa_takes_the_clause_after_its_object_as_the_claim():
-    one("ووصف الحفلات في السعودية بأنها تحمل خصوصية.", type="indirect", text="تحمل خصوصية")
+    one("ووصف المهرجانات في الخليج بأنها تحمل طابعا خاصا.", type="indirect", text="تحمل طابعا خاصا")
 
 
 def test_a_quoted_name_then_the_quote_after_a_headline_verb():
-    one("من جانبها عنونت «الجمهورية» «وقانا الله شر الصدام».", type="direct",
-        text="وقانا الله شر الصدام", speaker="الجمهورية")
-    one("وجاء عنوان صحيفة «الوطن» «مصر على وشك الانفجار».", type="direct",
-        text="مصر على وشك الانفجار", speaker="صحيفة الوطن")
+    one("من جانبها عنونت «الأخبار» «الحكومة تواجه أزمة الوقود».", type="direct",
+        text="الحكومة تواجه أزمة الوقود", speaker="الأخبار")
+    one("وجاء عنوان صحيفة «الشروق» «الأسعار تواصل الارتفاع».", type="direct",
+        text="الأسعار تواصل الارتفاع", speaker="صحيفة الشروق")
 
 
 def test_a_wa_cue_with_its_own_preposition_starts_a_new_attribution():
-    quotes = EX.extract("وقال الوزير إنه رد الخطأ بالخطأ وأفصح عن ندمه عن الكلام الصادر منه.")
-    assert [(q.type, q.text) for q in quotes] == [("indirect", "رد الخطأ بالخطأ"),
-                                                  ("reported", "ندمه عن الكلام الصادر منه")]
+    quotes = EX.extract("وقال اللاعب إنه أخطأ في حق زملائه وأعرب عن أسفه لما حدث في المباراة.")
+    assert [(q.type, q.text) for q in quotes] == [("indirect", "أخطأ في حق زملائه"),
+                                                  ("reported", "أسفه لما حدث في المباراة")]
 
 
 def test_an_official_in_charge_of_something_keeps_it_in_the_role():
-    one('وبين المسؤول عن مكتب طرابلس في شركة "ارابيتال" ارنالد كامبانوتشي أن الميناء مهم.',
-        speaker="ارنالد كامبانوتشي", role='المسؤول عن مكتب طرابلس في شركة "ارابيتال"')
+    one('وبين المسؤول عن فرع الإسكندرية في شركة "ماريتيم" جورج حداد أن الموسم جيد.',
+        speaker="جورج حداد", role='المسؤول عن فرع الإسكندرية في شركة "ماريتيم"')
     q = one("وأعلن الوزير عن خطة جديدة لدعم الاقتصاد.")
     assert (q.speaker.role, q.text) == ("الوزير", "خطة جديدة لدعم الاقتصاد")

@@ -81,14 +81,14 @@ def test_a_country_is_a_source():
 
 
 def test_organisation_name_inside_the_role_then_the_persons_name():
-    m = mention("الرئيس التنفيذي في مجموعة زين نبيل بن سلامة: «")
-    assert m.role == "الرئيس التنفيذي في مجموعة زين"
-    assert m.name == "نبيل بن سلامة"
+    m = mention("المدير المالي في مجموعة زين كريم بن عاشور: «")
+    assert m.role == "المدير المالي في مجموعة زين"
+    assert m.name == "كريم بن عاشور"
 
 
 def test_two_words_after_a_title_before_a_colon_are_a_name():
-    m = mention("وزير الصحة الفلسطيني جواد عواد: «")
-    assert m.name == "جواد عواد" and m.role == "وزير الصحة الفلسطيني"
+    m = mention("وزير التعليم الفلسطيني جواد ناصر: «")
+    assert m.name == "جواد ناصر" and m.role == "وزير التعليم الفلسطيني"
 
 
 def test_role_in_apposition_ends_with_the_firm_it_names():
@@ -112,7 +112,7 @@ def test_a_firm_spelled_in_letter_names_stays_in_the_role(text, role, name):
 
 def test_a_plain_noun_with_li_after_a_bare_title_is_not_part_of_the_role():
     assert mention("المدرب للاعبين بـ«الأبطال»").text == "المدرب"
-    assert mention("الأمين العام للأمم المتحدة بان كي مون إن").role == "الأمين العام للأمم المتحدة"
+    assert mention("الأمين العام للمنظمة الدولية بان كي مون أمس إن").role == "الأمين العام للمنظمة الدولية"
 
 
 def test_a_long_role_still_finds_the_name_after_it():
