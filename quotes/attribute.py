@@ -170,16 +170,16 @@ def _scan_zone(view: DocumentView, p: int, i: int, limit: int, lex: Lexicons,
             return k, "end"  # … على ألفاظ المقدم التي لا يمكن أن تقال: that أن is the relative clause's
         if tok.kind == "mark" and (p, k) in view.opens:
             q = view.opens[(p, k)]
+            quoted_words = len(view.text[q.start:q.end].split())
             if ((k > i or _quoted_name(tokens, k, limit, lex)) and q.closed and q.end_paragraph == p
                     and q.close_token is not None
-                    and len(view.text[q.start:q.end].split()) <= 5
+                    and quoted_words <= 5
                     and tokens[k - 1].norm not in preps):  # أشار إلى "تلازم": the object, not a name
                 k2, ends2 = _scan_zone(view, p, q.close_token + 1, min(limit, i + MAX_ZONE), lex, preps)
                 if ends2 in ("comp", "colon", "mark") and k2 > q.close_token + 1 or (
                         ends2 in ("comp", "colon") and k2 == q.close_token + 1) or (
                         # وجاء عنوان صحيفة «الوطن» «…»: a quoted name, then the quote
-                        ends2 == "mark" and k2 == q.close_token + 1
-                        and len(view.text[q.start:q.end].split()) <= 2):  # مجموعة "X": "…"
+                        ends2 == "mark" and k2 == q.close_token + 1 and quoted_words <= 2):  # مجموعة "X": "…"
                     return k2, ends2
             return k, "mark"
         if tok.text == ":":
@@ -423,8 +423,8 @@ def _speech(view: DocumentView, p: int, hit: CueHit, lex: Lexicons) -> Candidate
         prev = tokens[k - 1] if k > after else None
         glued_prefix = prev is not None and prev.end == tokens[k].start
         after_prep = prev is not None and (prev.norm in hit_preps(hit) or prev.norm in ("الي", "علي", "من", "عن", "ب"))
-        short = len(view.text[q.start:q.end].split()) <= 3
-        short_name = len(view.text[q.start:q.end].split()) < 2
+        quoted_words = len(view.text[q.start:q.end].split())
+        short, short_name = quoted_words <= 3, quoted_words < 2
         if q.closed and q.end_paragraph == p and (after_prep or glued_prefix or (short and hit.frame != "say")):
             b = clause_end(view, p, k, lex)
             if after_prep and not short_name and q.close_token is not None and q.close_token + 1 < b \
