@@ -323,6 +323,140 @@ def rule_numbers(words, counts):
         counts["number heading its counted noun -> nummod of the noun"] += 1
 
 
+def rule_participles(words, counts):
+    """A participle after a noun, with its own complement (الملاعب الخاصة
+    بالرياضة، الحد المسموح به) -> `ccomp` of the noun, as UD_Arabic-PUD writes
+    it (102 of its 146 adjectives with a complement; the rest are comparatives
+    and plain adjectives, which stay `amod`).  PADT's tags do not mark
+    participles, so their shape tells: مفعول/مفعِّل forms (a م after the
+    article) and فاعل forms (an ا in second place)."""
+    by_id = {w.id: w for w in words}
+    with_args = {w.head for w in words if w.deprel.split(":")[0] in ("obl", "obj", "nsubj", "ccomp", "xcomp")}
+    for w in words:
+        head = by_id.get(w.head)
+        if w.upos != "ADJ" or w.deprel != "amod" or w.id not in with_args or head is None \
+                or head.upos not in ("NOUN", "PROPN"):
+            continue
+        stem = w.form[2:] if w.form.startswith("ال") else w.form
+        stem = stem[:-1] if stem.endswith("ة") else stem
+        if len(stem) >= 4 and (stem[0] == "م" or stem[1] == "ا"):
+            w.deprel = "ccomp"
+            counts["participle with a complement amod -> ccomp"] += 1
+
+
+def rule_sentence_particles(words, counts):
+    """Particles that open the sentence (لكن، إن، ف before the main clause) ->
+    `compound:prt` of its predicate, as UD_Arabic-PUD writes them; a clause
+    that لكن joins to another (…، لكن X) -> `advcl` of it (PADT: `conj`)."""
+    by_id = {w.id: w for w in words}
+    for i, w in enumerate(words):
+        head = by_id.get(w.head)
+        if head is None:
+            continue
+        opens = i == 0 or (i == 1 and words[0].form in ("و", "ف"))
+        if w.form == "لكن" and w.deprel == "mark":
+            if opens and head.deprel == "root":
+                w.deprel = "compound:prt"
+                counts["sentence-initial لكن -> compound:prt"] += 1
+            elif head.deprel == "conj" and head.id > w.id:
+                head.deprel = "advcl"
+                counts["clause after لكن conj -> advcl"] += 1
+        elif w.form in ("إن", "إنّ") and (w.deprel == "advmod" or (w.deprel == "mark" and opens
+                                                                   and head.deprel == "root")):
+            w.deprel = "compound:prt"
+            counts["sentence-opening إن -> compound:prt"] += 1
+        elif w.form == "ف" and w.deprel == "cc" and head.deprel in ("root", "parataxis", "advcl") \
+                and head.id > w.id:
+            w.deprel = "compound:prt"
+            counts["ف before a main clause cc -> compound:prt"] += 1
+
+
+# Multiword function words that UD Arabic writes as one word: the first word
+# carries the relation, the others hang on it as `fixed` (من خلال X: من case→X,
+# خلال fixed→من).  Grouped by the relation of the first word.
+FIXED_EXPRESSIONS = {
+    # prepositions
+    "case": [("من", "خلال"), ("من", "قبل"), ("ب", "النسبة", "إلى"), ("ب", "النسبة", "ل"), ("من", "دون"),
+             ("ب", "الرغم", "من"), ("ب", "الإضافة", "إلى"), ("من", "بين"), ("من", "حيث"), ("ب", "حسب"),
+             ("حتى", "مع"), ("حتى", "بعد"), ("من", "قبيل"), ("من", "ضمن")],
+    # subordinators of a clause
+    "mark": [("في", "حين"), ("كما", "أن"), ("حيث", "أن"), ("إلا", "أن"), ("بما", "أن"), ("ما", "إذا"),
+             ("لو", "أن"), ("حتى", "لو"), ("كما", "لو"), ("حتى", "أن"), ("إلا", "عندما"), ("ما", "أن")],
+    # sentence adverbs
+    "advmod": [("على", "الأقل"), ("ب", "التالي"), ("لا", "سيما"), ("ب", "الأخص")],
+    # a particle before the whole sentence
+    "compound:prt": [("غير", "أن")],
+}
+
+
+def _outside_head(expr):
+    """The word of ``expr`` that links it to the rest of the sentence: the
+    one whose head lies outside it, or the last of several that share their
+    head; None when its words hang on different words outside."""
+    ids = {w.id for w in expr}
+    out = [w for w in expr if w.head not in ids]
+    return out[-1] if out and len({w.head for w in out}) == 1 else None
+
+
+def _descends(word_id, ancestor, by_id):
+    """Whether the word ``word_id`` lies in the subtree of ``ancestor``."""
+    seen = set()
+    while word_id and word_id not in seen and word_id in by_id:
+        if word_id == ancestor.id:
+            return True
+        seen.add(word_id)
+        word_id = by_id[word_id].head
+    return False
+
+
+def rule_fixed_expressions(words, counts):
+    """A multiword preposition, subordinator or adverb (من خلال، في حين أن،
+    على الأقل) -> its first word takes the relation, the others are `fixed` on
+    it.  PADT v1 makes either the phrase after it the head of all its words
+    (من case→X, خلال case→X) or its last word the head of the phrase (خلال obl,
+    X nmod→خلال); in the second case X takes خلال's place.  UD_Arabic-PUD has
+    199 `fixed` words, the harmonised training data had none."""
+    by_id = {w.id: w for w in words}
+    forms = [w.form for w in words]
+    for rel, exprs in FIXED_EXPRESSIONS.items():
+        for expr_forms in exprs:
+            k = len(expr_forms)
+            for i in range(len(words) - k + 1):
+                if tuple(forms[i:i + k]) != expr_forms:
+                    continue
+                expr = words[i:i + k]
+                ids = {w.id for w in expr}
+                top = _outside_head(expr)
+                if top is None or any(w.deprel == "fixed" for w in expr[1:]):
+                    continue
+                if rel == "advmod":
+                    anchor_head, anchor_rel, target = top.head, rel, None
+                elif top.head > expr[-1].id:
+                    target = by_id[top.head]  # all of it hangs on the phrase or clause it introduces
+                    anchor_head, anchor_rel = target.id, rel
+                else:
+                    # PADT: the expression heads the phrase after it, which takes its place
+                    target = by_id.get(expr[-1].id + 1)
+                    while target is not None and target.head not in ids and target.head > expr[-1].id:
+                        target = by_id.get(target.head)
+                    if target is None or target.head not in ids or target.upos == "PUNCT" \
+                            or top.deprel in ("case", "mark", "fixed", "root") or _descends(top.head, target, by_id):
+                        continue
+                    target.head = top.head
+                    target.deprel = top.deprel if top.deprel != "dep" else (
+                        "obl" if by_id.get(top.head) is not None and by_id[top.head].upos == "VERB" else "nmod")
+                    counts["multiword expression heading its phrase -> the phrase"] += 1
+                    anchor_head, anchor_rel = target.id, rel
+                for w in words:  # dependents of the expression's words go to what it introduces
+                    if w.head in ids and w not in expr:
+                        w.head = target.id if target is not None else expr[0].id
+                first = expr[0]
+                first.head, first.deprel = anchor_head, anchor_rel
+                for w in expr[1:]:
+                    w.head, w.deprel = first.id, "fixed"
+                counts["multiword expression -> first word %s, others fixed" % rel] += 1
+
+
 SEPARATORS = {",", "،", ":"}  # commas and the colon before a quote
 
 
@@ -368,7 +502,8 @@ def rule_separators(words, counts):
 
 
 RULES = (rule_names, rule_pronouns, rule_quantifiers, rule_particles, rule_clause_conjunction, rule_auxiliaries,
-         rule_relations, rule_case_marked, rule_numbers, rule_separators)
+         rule_relations, rule_case_marked, rule_numbers, rule_fixed_expressions, rule_participles,
+         rule_sentence_particles, rule_separators)
 
 
 def harmonise_sentence(lines, counts):
