@@ -155,3 +155,88 @@ def test_a_comma_goes_to_the_phrase_it_separates_from_its_head():
     heads = [f[2] for f in fields(out[0])]
     assert heads[2] == "2" and heads[5] == "8"  # after the fronted obl; before the conjunct
     assert counts["comma/colon -> the phrase it separates from its head"] == 1
+
+
+def test_a_multiword_preposition_becomes_one_word_with_fixed_parts():
+    # سافر من خلال المطار ، عاد ب النسبة إلى العمل   (PADT v1: every word of the
+    # preposition hangs on the noun after it)
+    out, counts = harmonise_ud.harmonise([conllu([
+        ("سافر", "VERB", "VP-A-3MS--", 0, "root"),
+        ("من", "ADP", "P---------", 4, "case"),
+        ("خلال", "ADP", "P---------", 4, "case"),
+        ("المطار", "NOUN", "N------S2D", 1, "obl"),
+        ("ب", "ADP", "P---------", 8, "dep"),
+        ("النسبة", "NOUN", "N------S2D", 8, "dep"),
+        ("إلى", "ADP", "P---------", 8, "case"),
+        ("العمل", "NOUN", "N------S2D", 1, "obl"),
+    ])])
+    assert [(f[0], f[2], f[3]) for f in fields(out[0])] == [
+        ("سافر", "0", "root"), ("من", "4", "case"), ("خلال", "2", "fixed"), ("المطار", "1", "obl"),
+        ("ب", "8", "case"), ("النسبة", "5", "fixed"), ("إلى", "5", "fixed"), ("العمل", "1", "obl")]
+    assert counts["multiword expression -> first word case, others fixed"] == 2
+
+
+def test_a_multiword_preposition_that_heads_its_phrase_gives_its_place_to_the_phrase():
+    # أقر من قبل اللجنة   (PADT v1: قبل is the oblique, اللجنة its nmod)
+    out, _ = harmonise_ud.harmonise([conllu([
+        ("أقر", "VERB", "VP-P-3MS--", 0, "root"),
+        ("من", "ADP", "P---------", 3, "case"),
+        ("قبل", "NOUN", "N------S2R", 1, "obl"),
+        ("اللجنة", "NOUN", "N------S2D", 3, "nmod"),
+    ])])
+    assert [(f[0], f[2], f[3]) for f in fields(out[0])] == [
+        ("أقر", "0", "root"), ("من", "4", "case"), ("قبل", "2", "fixed"), ("اللجنة", "1", "obl")]
+
+
+def test_a_multiword_subordinator_and_adverb():
+    # نجح ، في حين فشل الآخرون على الأقل
+    out, _ = harmonise_ud.harmonise([conllu([
+        ("نجح", "VERB", "VP-A-3MS--", 0, "root"),
+        ("،", "PUNCT", "G---------", 1, "punct"),
+        ("في", "ADP", "P---------", 5, "mark"),
+        ("حين", "NOUN", "N------S2I", 5, "dep"),
+        ("فشل", "VERB", "VP-A-3MS--", 1, "advcl"),
+        ("الآخرون", "NOUN", "N------P1D", 5, "nsubj"),
+        ("على", "ADP", "P---------", 8, "case"),
+        ("الأقل", "ADJ", "A-----MS2D", 5, "advmod"),
+    ])])
+    assert [(f[0], f[2], f[3]) for f in fields(out[0])][2:] == [
+        ("في", "5", "mark"), ("حين", "3", "fixed"), ("فشل", "1", "advcl"), ("الآخرون", "5", "nsubj"),
+        ("على", "5", "advmod"), ("الأقل", "7", "fixed")]
+
+
+def test_a_participle_with_a_complement_is_the_ccomp_of_its_noun():
+    # القانون المعمول ب ه ، القانون الجديد ، القرار الأكثر ب عدا   (a participle, an
+    # adjective without a complement, a comparative: only the participle changes)
+    out, counts = harmonise_ud.harmonise([conllu([
+        ("القانون", "NOUN", "N------S1D", 0, "root"),
+        ("المعمول", "ADJ", "A-----MS1D", 1, "amod"),
+        ("ب", "ADP", "P---------", 4, "case"),
+        ("ه", "PRON", "SP---3MS2-", 2, "obl"),
+        ("الجديد", "ADJ", "A-----MS1D", 1, "amod"),
+        ("الأكثر", "ADJ", "A-----MS1D", 1, "amod"),
+        ("ب", "ADP", "P---------", 8, "case"),
+        ("عدا", "NOUN", "N------S2I", 6, "obl"),
+    ])])
+    assert [f[3] for f in fields(out[0])] == ["root", "ccomp", "case", "obl", "amod", "amod", "case", "obl"]
+    assert counts["participle with a complement amod -> ccomp"] == 1
+
+
+def test_sentence_opening_particles_and_the_clause_after_lakin():
+    # لكن الحكومة رفضت ، لكن ها عادت .   ف إن ه ربح
+    out, _ = harmonise_ud.harmonise([conllu([
+        ("لكن", "CCONJ", "C---------", 3, "cc"),
+        ("الحكومة", "NOUN", "N------S1D", 3, "nsubj"),
+        ("رفضت", "VERB", "VP-A-3FS--", 0, "root"),
+        ("،", "PUNCT", "G---------", 7, "punct"),
+        ("لكن", "CCONJ", "C---------", 7, "cc"),
+        ("ها", "PRON", "SP---3FS4-", 7, "nsubj"),
+        ("عادت", "VERB", "VP-A-3FS--", 3, "conj"),
+    ]), conllu([
+        ("ف", "CCONJ", "C---------", 4, "cc"),
+        ("إن", "PART", "F---------", 4, "advmod"),
+        ("ه", "PRON", "SP---3MS4-", 4, "nsubj"),
+        ("ربح", "VERB", "VP-A-3MS--", 0, "root"),
+    ])])
+    assert [f[3] for f in fields(out[0])] == ["compound:prt", "nsubj", "root", "punct", "mark", "nsubj", "advcl"]
+    assert [f[3] for f in fields(out[1])][:2] == ["compound:prt", "compound:prt"]
