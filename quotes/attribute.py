@@ -432,7 +432,9 @@ def _speech(view: DocumentView, p: int, hit: CueHit, lex: Lexicons) -> Candidate
                 b = q.close_token + 1  # حذرت الحكومة من "هجوم كارثي"، يعتزم …: the quoted object ends it
             a = _object_start(tokens, after, k, mention, lex)
             if hit_preps(hit):
-                a = _after_preposition(tokens, a, b, hit_preps(hit), lex)
+                a = _prep_object_start(tokens, a, b, hit, lex, direct=False)
+                if a is None:
+                    return None
             span = _span(view, p, a, b)
             if span is None:
                 return None
@@ -466,8 +468,9 @@ def _speech(view: DocumentView, p: int, hit: CueHit, lex: Lexicons) -> Candidate
     a = _object_start(tokens, after, k, mention, lex)
     b = clause_end(view, p, a, lex)
     if hit_preps(hit):
-        a = _after_preposition(tokens, a, b, hit_preps(hit), lex,
-                               direct=hit.form is not None and hit.form.verb.takes_object)
+        a = _prep_object_start(tokens, a, b, hit, lex)
+        if a is None:
+            return None
     b = _object_end(tokens, a, b, lex)
     span = _span(view, p, a, b)
     if span is None:
@@ -506,6 +509,21 @@ def _object_start(tokens: Sequence[Token], after: int, limit: int, mention: Ment
     while a < limit and (word_class(tokens[a], lex) == "adverb" or tokens[a].kind == "punct"):
         a += 1
     return a
+
+
+def _prep_object_start(tokens: Sequence[Token], a: int, b: int, hit: CueHit, lex: Lexicons,
+                       direct: bool | None = None) -> int | None:
+    """Where the object of a verb with prepositions starts, or None when a say verb
+    has no such preposition: أشار، لفت، شدد report a noun only through theirs
+    (لفت إلى ضرورة …), a noun right after them is their subject or something else
+    (ولفت تصريح لأنقرة: a statement drew attention)."""
+    verb = hit.form.verb
+    start = _after_preposition(tokens, a, b, verb.preps, lex,
+                               direct=verb.takes_object if direct is None else direct)
+    if start == a and hit.frame == "say" and not verb.takes_object and a < len(tokens) \
+            and not _glued_preposition(tokens[a], hit, lex):
+        return None
+    return start
 
 
 def _after_preposition(tokens: Sequence[Token], a: int, b: int, preps: tuple[str, ...],

@@ -737,3 +737,13 @@ def test_an_official_in_charge_of_something_keeps_it_in_the_role():
         speaker="جورج حداد", role='المسؤول عن فرع الإسكندرية في شركة "ماريتيم"')
     q = one("وأعلن الوزير عن خطة جديدة لدعم الاقتصاد.")
     assert (q.speaker.role, q.text) == ("الوزير", "خطة جديدة لدعم الاقتصاد")
+
+
+def test_a_say_verb_reports_a_noun_only_through_its_preposition():
+    # لفت "drew attention": the noun after it is its subject, the report is أعرب's
+    quotes = EX.extract('ولفت بيان لعمّان مساء الأحد حين أعرب نائب رئيس الحكومة سامي ناصر عن قلق بلاده من '
+                        '"تمدد الأزمة إلى الحدود".')
+    assert [(q.type, q.text, q.speaker.name) for q in quotes] == [
+        ("reported", 'قلق بلاده من "تمدد الأزمة إلى الحدود"', "سامي ناصر")]
+    one("ولفت المدرب إلى ضرورة تحسين الأداء في الشوط الثاني.", type="reported",
+        text="ضرورة تحسين الأداء في الشوط الثاني")
