@@ -506,8 +506,60 @@ RULES = (rule_names, rule_pronouns, rule_quantifiers, rule_particles, rule_claus
          rule_sentence_particles, rule_separators)
 
 
+UNANALYSED = "U---------"  # PADT's XPOS for a token its morphology left unanalysed
+
+
+def drop_repeated_tokens(lines, counts):
+    """PADT v1 writes some unanalysed tokens twice in a row (الانتخابات المقرر
+    اجراؤها اجراؤها في …; 563 pairs in 252 training sentences), the copy hanging on
+    the original or the original on the copy.  The text had the word once: keep
+    the first, which takes over the copy's dependents (and its head, when it hung
+    on the copy), and renumber the sentence."""
+    rows = [l.split("\t") if not l.startswith("#") else l for l in lines]
+    words = [r for r in rows if isinstance(r, list) and r[0].isdigit()]
+    kept = {}  # id of a dropped copy -> id of the word kept
+    for a, b in zip(words, words[1:]):
+        if a[1] == b[1] and a[3] == b[3] == "X" and a[4] == b[4] == UNANALYSED:
+            kept[b[0]] = kept.get(a[0], a[0])
+    if not kept:
+        return lines
+    by_id = {r[0]: r for r in words}
+    for copy, orig in kept.items():
+        by_id[orig][9] = by_id[copy][9]  # the space after the pair (… فب) -) is the copy's
+        if by_id[orig][6] == copy:
+            by_id[orig][6], by_id[orig][7] = by_id[copy][6], by_id[copy][7]
+    for r in words:
+        while r[6] in kept:
+            r[6] = kept[r[6]]
+    new_id, n = {"0": "0"}, 0
+    for r in words:
+        if r[0] not in kept:
+            n += 1
+            new_id[r[0]] = str(n)
+    out = []
+    for r in rows:
+        if isinstance(r, str):
+            if r.startswith("# text = "):
+                for copy, orig in kept.items():
+                    form = by_id[orig][1]
+                    r = r.replace(form + " " + form, form, 1)
+            out.append(r)
+        elif "-" in r[0]:
+            lo, hi = (int(x) for x in r[0].split("-"))
+            shift = lambda i: int(new_id[str(i)])  # MWT ranges never hold an unanalysed token
+            out.append("\t".join(["%d-%d" % (shift(lo), shift(hi))] + r[1:]))
+        elif r[0].isdigit() and r[0] not in kept:
+            r[0], r[6] = new_id[r[0]], new_id[r[6]]
+            out.append("\t".join(r))
+        elif not r[0].isdigit():
+            out.append("\t".join(r))  # empty nodes (none in the data) pass through
+    counts["repeated unanalysed token dropped"] += len(kept)
+    return out
+
+
 def harmonise_sentence(lines, counts):
     """Rewrite one CoNLL-U sentence (list of lines, comments included)."""
+    lines = drop_repeated_tokens(lines, counts)
     rows = [l.split("\t") if not l.startswith("#") else l for l in lines]
     words = [Word(r) for r in rows if isinstance(r, list) and r[0].isdigit()]
     for rule in RULES:

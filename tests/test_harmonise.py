@@ -240,3 +240,30 @@ def test_sentence_opening_particles_and_the_clause_after_lakin():
     ])])
     assert [f[3] for f in fields(out[0])] == ["compound:prt", "nsubj", "root", "punct", "mark", "nsubj", "advcl"]
     assert [f[3] for f in fields(out[1])][:2] == ["compound:prt", "compound:prt"]
+
+
+def test_a_repeated_unanalysed_token_is_kept_once():
+    # الموعد المقرر عقده عقده في الربيع   (PADT v1: the unanalysed عقده twice, the copy on it)
+    lines = ["# text = الموعد المقرر عقده عقده في الربيع"] + conllu([
+        ("الموعد", "NOUN", "N------S1D", 0, "root"),
+        ("المقرر", "ADJ", "A-----MS1D", 1, "amod"),
+        ("عقده", "X", "U---------", 2, "nsubj"),
+        ("عقده", "X", "U---------", 3, "nmod"),
+        ("في", "ADP", "P---------", 6, "case"),
+        ("الربيع", "NOUN", "N------S2D", 4, "obl"),
+    ])[1:]
+    out, counts = harmonise_ud.harmonise([lines])
+    assert out[0][0] == "# text = الموعد المقرر عقده في الربيع"
+    assert [(f[0], f[2]) for f in fields(out[0])] == [
+        ("الموعد", "0"), ("المقرر", "1"), ("عقده", "2"), ("في", "5"), ("الربيع", "3")]
+    assert [l.split("\t")[0] for l in out[0][1:]] == ["1", "2", "3", "4", "5"]
+    assert counts["repeated unanalysed token dropped"] == 1
+
+
+def test_the_original_takes_the_place_of_a_copy_it_hung_on():
+    out, _ = harmonise_ud.harmonise([conllu([
+        ("قال", "VERB", "VP-A-3MS--", 0, "root"),
+        ("نزورهم", "X", "U---------", 3, "dep"),
+        ("نزورهم", "X", "U---------", 1, "ccomp"),
+    ])])
+    assert [(f[0], f[2], f[3]) for f in fields(out[0])] == [("قال", "0", "root"), ("نزورهم", "1", "ccomp")]
