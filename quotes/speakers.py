@@ -103,6 +103,8 @@ def word_class(tok: Token, lex: Lexicons) -> str:
         return "common"  # tanween: an adverb or indefinite noun (خاسراً), never a name
     if w.startswith("ال") and w in lex.common_words:
         return "common"  # التزام، التقاء: the letters of the article, not the article
+    if w.startswith("وال") and _is_title(w, lex):
+        return "title"  # والدة، والي: a title whose first letters read as و + ال
     bare = strip_article(w)
     if _is_title(bare, lex):
         return "title"
@@ -766,10 +768,15 @@ def _closing_mark(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons, ma
 
 
 def _title_follows(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons) -> bool:
-    """Whether a definite title starts at ``k``, after an optional comma."""
+    """Whether a definite title starts at ``k``, after an optional comma: المستشار
+    الإعلامي, or a title made definite by the noun after it (وزير الدفاع، طبيب المنتخب)."""
     if k < limit and tokens[k].text in _COMMAS:
         k += 1
-    return k < limit and word_class(tokens[k], lex) == "title" and has_article(tokens[k].norm)
+    if k >= limit or word_class(tokens[k], lex) != "title":
+        return False
+    return has_article(tokens[k].norm) or (
+        k + 1 < limit and tokens[k + 1].kind == "word" and has_article(tokens[k + 1].norm)
+        and word_class(tokens[k + 1], lex) in ("definite", "title", "organization", "place"))
 
 
 def _name_after_modifiers(tokens: Sequence[Token], k: int, limit: int,

@@ -747,3 +747,15 @@ def test_a_say_verb_reports_a_noun_only_through_its_preposition():
         ("reported", 'قلق بلاده من "تمدد الأزمة إلى الحدود"', "سامي ناصر")]
     one("ولفت المدرب إلى ضرورة تحسين الأداء في الشوط الثاني.", type="reported",
         text="ضرورة تحسين الأداء في الشوط الثاني")
+
+
+def test_a_name_of_two_common_words_before_a_construct_title():
+    one("وقال سامي عادل وزير الدفاع إن الوضع على الحدود مستقر.", speaker="سامي عادل", role="وزير الدفاع")
+    one("وأكد نبيل سعيد طبيب المنتخب أن اللاعب سيعود قريبا.", speaker="نبيل سعيد", role="طبيب المنتخب")
+
+
+def test_a_relative_speaks_as_one():
+    one("واعتبرت سعاد المصري أرملة الصحفي الراحل أن التحقيق لم ينته.", speaker="سعاد المصري",
+        role="أرملة الصحفي الراحل")
+    q = one("وقالت والدة اللاعب إن ابنها بخير.")
+    assert "والدة اللاعب" in (q.speaker.name, q.speaker.role)
