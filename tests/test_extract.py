@@ -759,3 +759,10 @@ def test_a_relative_speaks_as_one():
         role="أرملة الصحفي الراحل")
     q = one("وقالت والدة اللاعب إن ابنها بخير.")
     assert "والدة اللاعب" in (q.speaker.name, q.speaker.role)
+
+
+def test_a_role_in_a_field_keeps_the_field():
+    one("وقالت سعاد المصري، الناشطة في مجال حقوق المرأة، إن القرار خطوة مهمة.", speaker="سعاد المصري",
+        role="الناشطة في مجال حقوق المرأة")
+    # a plain prepositional phrase after the title is still not part of it
+    one("وقال الوزير في حديث صحفي الأحد إن الميزانية جاهزة.", role="الوزير")
