@@ -304,10 +304,13 @@ def read_mention(text: str, tokens: Sequence[Token], i: int, limit: int,
         name_start, k = _name_chain(tokens, k, limit, lex)
         name_end = k
         kind = "person"
-        if name_end == name_start and k + 2 <= limit and word_class(tokens[k], lex) == "common" \
-                and k + 1 < limit and (tokens[k + 1].norm in lex.first_names or word_class(tokens[k + 1], lex) == "name") \
-                and (k + 2 == limit or _ends_phrase(tokens, k + 2, limit, lex) or tokens[k + 2].text == ":"):
-            name_start, name_end = k, k + 2  # وزير الصحة جواد عواد: after a title, two words are a name
+        j = k + (k < limit and tokens[k].text in _COMMAS)
+        if name_end == name_start and j + 2 <= limit and word_class(tokens[j], lex) == "common" \
+                and j + 1 < limit and (tokens[j + 1].norm in lex.first_names or word_class(tokens[j + 1], lex) == "name") \
+                and (j + 2 == limit or _ends_phrase(tokens, j + 2, limit, lex) or tokens[j + 2].text == ":") \
+                and (j == k or tokens[j + 2].text in _COMMAS):
+            # وزير الصحة جواد عواد, وزيرة الثقافة، سنية مبارك،: after a title, two words are a name
+            name_start, name_end = j, j + 2
             k = name_end
         if name_end == name_start:
             later = _name_after_modifiers(tokens, role_end, limit, lex)
@@ -488,6 +491,10 @@ def _role_chain(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons,
                 or (k - 1 == start + 1 and word_class(tokens[k - 1], lex) == "common")) \
                 and (close := _closing_mark(tokens, k, limit, lex, max_words=6)) is not None:
             k = close + 1  # الخبير في مجموعة "كابيتال ايكونوميكس"، مدير مشروع "…": the quoted name
+            continue
+        if c == "particle" and tokens[k].norm in ("ل", "ب") and k + 1 < limit and tokens[k + 1].kind == "mark" \
+                and (close := _closing_mark(tokens, k + 1, limit, lex)) is not None:
+            k = close + 1  # الرئيس التنفيذي لـ«دو»: a quoted name after a preposition written apart
             continue
         if c in ("name", "common") and word_class(tokens[k - 1], lex) == "organization" \
                 and not has_article(tokens[k - 1].norm) and tokens[k - 1].norm[:1] not in "وف":
@@ -870,6 +877,8 @@ def _mention(text, tokens, first, last, kind, name_start, name_end, role_start, 
     role = None
     if role_start is not None and role_end is not None and role_end > role_start:
         role = text[tokens[role_start].start:tokens[role_end - 1].end]
+        if tokens[role_start].norm.startswith("لل") and _is_title(tokens[role_start].norm[2:], lex):
+            role = "ا" + role[1:]  # للشاعر السوري نزار قباني: the role is الشاعر السوري
         if kind == "person":
             role = _with_possessor(text, tokens, first, role_start, role_end, lex) or role
     feminine = None

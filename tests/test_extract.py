@@ -766,3 +766,26 @@ def test_a_role_in_a_field_keeps_the_field():
         role="الناشطة في مجال حقوق المرأة")
     # a plain prepositional phrase after the title is still not part of it
     one("وقال الوزير في حديث صحفي الأحد إن الميزانية جاهزة.", role="الوزير")
+
+
+def test_a_name_of_two_common_words_between_commas_after_a_title():
+    quotes = EX.extract("أفادت وزيرة الثقافة، سلمى مبارك، أن المشروع جاهز. وأضافت مبارك أن العرض قريب.")
+    assert [(q.speaker.name, q.speaker.role) for q in quotes] == [("سلمى مبارك", "وزيرة الثقافة")] * 2
+
+
+def test_a_quoted_name_after_a_preposition_written_apart_stays_in_the_role():
+    one("وأكد المدير العام لـ«مؤسسة الأفق»، نادر سلطان، أن الأرباح ارتفعت.", speaker="نادر سلطان",
+        role="المدير العام لـ«مؤسسة الأفق»")
+
+
+def test_a_role_written_with_the_preposition_li_drops_it():
+    quotes = EX.extract("وفي مقابلة للشاعر الراحل سامي ناصر، قال: \"الشعر حياة\".")
+    assert [(q.speaker.name, q.speaker.role) for q in quotes] == [("سامي ناصر", "الشاعر الراحل")]
+
+
+def test_writers_and_journalists_have_titles():
+    one("وقال الشاعر سامي ناصر إن القصيدة تغيرت.", speaker="سامي ناصر", role="الشاعر")
+    one("وقالت الإعلامية هدى سعيد إن البرنامج سيعود.", speaker="هدى سعيد", role="الإعلامية")
+    # روائي is no title: الفيلم الروائي is a feature film
+    q = one("وعرض المخرج سامي ناصر الفيلم الروائي الطويل الأول لسلمى حداد، مؤكدا أن التجربة صعبة.")
+    assert q.speaker.name == "سامي ناصر"
