@@ -261,7 +261,7 @@ def read_mention(text: str, tokens: Sequence[Token], i: int, limit: int,
             (tokens[k].norm in lex.first_names and word_class(tokens[k + 1], lex) in ("name", "definite"))
             or (word_class(tokens[k + 1], lex) == "name" and tokens[k].norm[:1] not in ("و", "ف"))
             or (tokens[k].norm in lex.first_names and word_class(tokens[k + 1], lex) == "common"
-                and tokens[k + 1].norm[:1] not in ("و", "ف") and (
+                and tokens[k + 1].norm[:1] not in ("و", "ف") and not _glued_to_preposition(tokens[k + 1], lex) and (
                     k + 2 >= limit or _ends_phrase(tokens, k + 2, limit, lex)))):
         # فهد القحيز، عادل الجبير، مباركة عواينية، عادل حمودة منتقدا: a first name that is
         # also a word, then a family name
@@ -668,6 +668,8 @@ def _name_chain(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons,
         c = word_class(tok, lex)
         if k > start and tok.norm[:1] == "و" and c != "definite":
             break  # وقال، ومفادها: a new clause, not a name
+        if k > start and _glued_to_preposition(tok, lex):
+            break  # ووعد محمود بتحقيق: the verb's object, not a family name
         if tok.norm in ("ابو", "ابن", "بن", "عبد", "ام", "بنت") and k + 1 < limit \
                 and tokens[k + 1].kind == "word" and word_class(tokens[k + 1], lex) not in (
                     "preposition", "complementizer", "cue", "punct"):
@@ -820,6 +822,13 @@ def _adjective_like(word: str) -> bool:
     adjective (الأميركية، الدولي) or a participle (المتحدة، المنظمة)."""
     bare = strip_article(word)
     return bare.endswith(("ي", "يه", "يون", "يين", "يات")) or bare.startswith(("م", "ت"))
+
+
+def _glued_to_preposition(tok: Token, lex: Lexicons) -> bool:
+    """A common word behind a preposition glued to it (بتحقيق، لتعزيز), which no family
+    name is: ووعد محمود بتحقيق «…»."""
+    w = tok.norm
+    return len(w) > 4 and w[0] in "بل" and w[1:] in lex.common_words and w not in lex.first_names
 
 
 def _ends_phrase(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons) -> bool:

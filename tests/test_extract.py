@@ -789,3 +789,10 @@ def test_writers_and_journalists_have_titles():
     # روائي is no title: الفيلم الروائي is a feature film
     q = one("وعرض المخرج سامي ناصر الفيلم الروائي الطويل الأول لسلمى حداد، مؤكدا أن التجربة صعبة.")
     assert q.speaker.name == "سامي ناصر"
+
+
+def test_a_word_behind_a_glued_preposition_is_no_family_name():
+    quotes = EX.extract("قال نائب رئيس الحزب خالد محمود إن الانتخابات ستجرى. ووعد محمود بتحقيق «الأمن والاستقرار في البلاد».")
+    assert [q.speaker.name for q in quotes] == ["خالد محمود", "خالد محمود"]
+    # a foreign name that happens to spell ك + a word stays whole
+    one("وقال وانغ كينوي الخبير في شؤون الصين إن الأجور ترتفع.", speaker="وانغ كينوي")
