@@ -7,6 +7,8 @@ are always taken from the original text, never from a folded copy.
 
 from __future__ import annotations
 
+import unicodedata
+
 import regex
 
 # Harakat, tanwin, shadda, sukun, dagger alef and Quranic marks.
@@ -22,6 +24,10 @@ _FOLD_TABLE = str.maketrans({
 _SPACES = regex.compile(r"\s+")
 # Bidi controls and zero-width characters that real texts carry.
 _INVISIBLE = regex.compile(r"[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+# Presentation forms (ﻗﺎﻝ for قال), which some sites still emit: letters and
+# ligatures become the letters they show; the harakat forms are diacritics.
+_PRESENTATION_LETTERS = regex.compile(r"[\uFB50-\uFDFF\uFE80-\uFEFC]")
+_PRESENTATION_HARAKAT = regex.compile(r"[\uFE70-\uFE7F]")
 
 
 def fold(text: str) -> str:
@@ -31,6 +37,9 @@ def fold(text: str) -> str:
     >>> fold("أكّد")
     'اكد'
     """
+    if _PRESENTATION_LETTERS.search(text) or _PRESENTATION_HARAKAT.search(text):
+        text = _PRESENTATION_HARAKAT.sub("", text)
+        text = _PRESENTATION_LETTERS.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
     text = _DIACRITICS.sub("", text)
     text = _INVISIBLE.sub("", text.replace(_TATWEEL, ""))
     text = text.translate(_FOLD_TABLE)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import unicodedata
 from pathlib import Path
 from typing import Any, Iterator, Sequence
 
@@ -185,13 +186,22 @@ _DELETE = re.compile("[\u064B-\u0652\u0670\u0640]")  # diacritics and tatweel: n
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
 
+_PRESENTATION = re.compile("[\uFB50-\uFDFF\uFE70-\uFEFC]")  # ﻗﺎﻝ for قال, ﻻ for لا
+
+
 def parser_input(text: str) -> tuple[str, list[int]]:
     """The copy of a sentence the parser reads, and for each of its characters the
-    offset of that character in ``text``: diacritics and tatweel are deleted and
-    Arabic-Indic digits made Western, as the models were trained (data/models/README.md)."""
-    kept = [i for i, ch in enumerate(text) if not _DELETE.match(ch)]
-    normalised = "".join(text[i] for i in kept).translate(_DIGITS)
-    return normalised, kept
+    offset of that character in ``text``: diacritics and tatweel are deleted,
+    presentation forms become the letters they show and Arabic-Indic digits are
+    made Western, as the models were trained (data/models/README.md)."""
+    chars, kept = [], []
+    for i, ch in enumerate(text):
+        shown = unicodedata.normalize("NFKC", ch) if _PRESENTATION.match(ch) else ch
+        for c in shown:
+            if not _DELETE.match(c) and not (c == " " and shown != ch):
+                chars.append(c)
+                kept.append(i)
+    return "".join(chars).translate(_DIGITS), kept
 
 
 def to_original(words: list[ParsedWord], offsets: list[int], length: int) -> list[ParsedWord]:

@@ -89,6 +89,15 @@ def test_parser_input_maps_back_to_the_original():
     assert [text[w.start:w.end] for w in back] == ["قـال", "الوزير"]  # letters, not trailing marks
 
 
+def test_parser_input_shows_presentation_forms_as_letters():
+    text = "ﻗﺎﻝ ﻻ"
+    normalised, offsets = parser_input(text)
+    assert normalised == "قال لا"
+    assert offsets == [0, 1, 2, 3, 4, 4]  # the ligature's two letters point at it
+    back = to_original([ParsedWord(0, "لا", 4, 6, "PART", "", -1, "root")], offsets, len(text))
+    assert text[back[0].start:back[0].end] == "ﻻ"
+
+
 def test_missing_model_file_is_named(tmp_path):
     with pytest.raises(ModelError, match="ar_tokenizer.pt"):
         check_model_dir(tmp_path)
