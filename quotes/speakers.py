@@ -87,6 +87,9 @@ def word_class(tok: Token, lex: Lexicons) -> str:
         return "cue"
     if w in lex.known_names:
         return "name"
+    if len(w) >= 5 and w[0] == "ل" and tok.text.endswith(("ه", "ها", "هم", "هما", "هن")) \
+            and w not in lex.first_names and w[1:] not in lex.first_names and w not in lex.common_words:
+        return "pronoun-pp"  # أعلن لمحبيه: the people addressed (ل + noun + pronoun), never a name
     if w in lex.places:
         return "place"
     if len(w) >= 5 and w.startswith("م") and w.endswith("ا") and not w.endswith("ها") and w[1] not in "اوي" \

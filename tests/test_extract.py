@@ -796,3 +796,8 @@ def test_a_word_behind_a_glued_preposition_is_no_family_name():
     assert [q.speaker.name for q in quotes] == ["خالد محمود", "خالد محمود"]
     # a foreign name that happens to spell ك + a word stays whole
     one("وقال وانغ كينوي الخبير في شؤون الصين إن الأجور ترتفع.", speaker="وانغ كينوي")
+
+
+def test_the_people_addressed_are_no_speaker():
+    quotes = EX.extract("وقال المطرب سامي ناصر إن الجولة ستبدأ في الصيف. وأعلن لمحبيه عن أن الألبوم سيصدر قريبا.")
+    assert [q.speaker.name for q in quotes] == ["سامي ناصر", "سامي ناصر"]
