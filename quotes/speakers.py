@@ -673,7 +673,7 @@ def _name_chain(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons,
             break  # وقال، ومفادها: a new clause, not a name
         if k > start and _glued_to_preposition(tok, lex):
             break  # ووعد محمود بتحقيق: the verb's object, not a family name
-        if tok.norm in ("ابو", "ابن", "بن", "عبد", "ام", "بنت") and k + 1 < limit \
+        if tok.norm in ("ابو", "ابن", "بن", "عبد", "ام", "بنت", "ال") and k + 1 < limit \
                 and tokens[k + 1].kind == "word" and word_class(tokens[k + 1], lex) not in (
                     "preposition", "complementizer", "cue", "punct"):
             k += 2  # نبيل بن سلامة، أبو العلا، عبد الله: the next word belongs to the name
@@ -699,7 +699,7 @@ def _name_chain(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons,
                 and word_class(tokens[k + 1], lex) == "title" and tok.norm[:1] not in ("و", "ف"):
             k += 1  # وانغ كينوي الخبير في …: a family name before a role in apposition
             break
-        elif c == "common" and k > start and (
+        elif c == "common" and k > start and (k - 1 == start or tokens[k - 1].norm in lex.first_names) and (
                 _ends_phrase(tokens, k + 1, limit, lex)
                 # ليلى حداد.: after a first name, a full stop ends the name too
                 or (k - 1 == start and tokens[start].norm in lex.first_names
@@ -707,7 +707,8 @@ def _name_chain(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons,
                 (tok.norm in lex.common_words and not tok.norm.endswith("ا")) or tok.text.endswith("ة")
                 or not tok.norm.endswith(("ه", "ها", "هم", "ا", "ي"))):
             # a family name that is also a word, last before a boundary (علي حسن إن، خالد
-            # فودة), not a word with a pronoun or an accusative ending (بوفون رسالته، عصيد صديقا)
+            # فودة), not a word with a pronoun or an accusative ending (بوفون رسالته، عصيد صديقا),
+            # nor a word after a name that is already whole (أنغيلا ميركل سريعة، ستيف جوبز هاتف)
             k += 1
             break
         elif tok.text in _JOINERS and k > start and k + 1 < limit and tokens[k + 1].start == tok.end \
@@ -841,6 +842,8 @@ def _ends_phrase(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons) -> 
         return False
     if tokens[k].sentence_end:
         return False
+    if tokens[k].norm.startswith(("بال", "لل")) and word_class(tokens[k], lex) == "definite":
+        return True  # أنور سلامة بالشكر: a preposition with the article opens a new phrase
     return word_class(tokens[k], lex) in ("punct", "mark", "preposition", "adverb", "particle", "pronoun-pp",
                                           "cue", "complementizer", "fa-inna", "relative", "kana")
 

@@ -801,3 +801,16 @@ def test_a_word_behind_a_glued_preposition_is_no_family_name():
 def test_the_people_addressed_are_no_speaker():
     quotes = EX.extract("وقال المطرب سامي ناصر إن الجولة ستبدأ في الصيف. وأعلن لمحبيه عن أن الألبوم سيصدر قريبا.")
     assert [q.speaker.name for q in quotes] == ["سامي ناصر", "سامي ناصر"]
+
+
+def test_a_whole_name_takes_no_common_word_after_it():
+    quotes = EX.extract("وكانت الضغوط على المستشارة الألمانية هيلغا برانت سريعة مما دفعها للقبول، "
+                        "وقالت برانت إن الاتفاق مهم.")
+    assert quotes[0].speaker.name == "هيلغا برانت"
+    one("وقال أمير البلاد حمد بن خالد آل ثاني إن العلاقات قوية.", speaker="حمد بن خالد آل ثاني")
+    one("وقال علي حسن إن الموسم انتهى.", speaker="علي حسن")  # a family name that is also a word
+
+
+def test_a_preposition_with_the_article_ends_a_name():
+    one("وتقدم رئيس الشركة أنور سلامة بالشكر للحضور، مؤكدا أن الإنجاز كبير.", speaker="أنور سلامة",
+        role="رئيس الشركة")
