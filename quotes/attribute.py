@@ -170,6 +170,10 @@ def _scan_zone(view: DocumentView, p: int, i: int, limit: int, lex: Lexicons,
             return k, "end"  # … على ألفاظ المقدم التي لا يمكن أن تقال: that أن is the relative clause's
         if tok.kind == "mark" and (p, k) in view.opens:
             q = view.opens[(p, k)]
+            if k > i and tokens[k - 1].norm in lex.group("naming") and q.closed and q.end_paragraph == p \
+                    and q.close_token is not None:
+                k = q.close_token + 1  # أغنية تحمل اسم "…": a title, and the clause goes on
+                continue
             quoted_words = len(view.text[q.start:q.end].split())
             if ((k > i or _quoted_name(tokens, k, limit, lex)) and q.closed and q.end_paragraph == p
                     and q.close_token is not None

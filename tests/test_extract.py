@@ -814,3 +814,9 @@ def test_a_whole_name_takes_no_common_word_after_it():
 def test_a_preposition_with_the_article_ends_a_name():
     one("وتقدم رئيس الشركة أنور سلامة بالشكر للحضور، مؤكدا أن الإنجاز كبير.", speaker="أنور سلامة",
         role="رئيس الشركة")
+
+
+def test_a_title_in_quotation_marks_after_a_naming_noun_is_no_quote():
+    q = one('وكشف المطرب سامي ناصر عن كون ابنته ستطرح قريبا أغنية تجمعها بالمطرب نبيل سعيد تحمل اسم '
+            '"بلادي يا أحلى البلاد". ونشر صورة.')
+    assert q.type == "reported" and q.text.endswith('تحمل اسم "بلادي يا أحلى البلاد"')
