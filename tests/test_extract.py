@@ -820,3 +820,9 @@ def test_a_title_in_quotation_marks_after_a_naming_noun_is_no_quote():
     q = one('وكشف المطرب سامي ناصر عن كون ابنته ستطرح قريبا أغنية تجمعها بالمطرب نبيل سعيد تحمل اسم '
             '"بلادي يا أحلى البلاد". ونشر صورة.')
     assert q.type == "reported" and q.text.endswith('تحمل اسم "بلادي يا أحلى البلاد"')
+
+
+def test_sentence_adverbs_are_never_speakers():
+    for doc in ("هكذا بدأت القصة. وأضاف أن الفريق سيعود.",
+                "ربما تغيرت الخطة في المدينة، حيث يتوقع أن يصل الوفد غدا."):
+        assert [q.speaker for q in EX.extract(doc)] == [None]
