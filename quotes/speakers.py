@@ -666,6 +666,9 @@ def _name_chain(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons,
     if k < limit and tokens[k].norm[:1] == "و" and tokens[k].norm not in lex.first_names \
             and word_class(tokens[k], lex) == "name" and not (after_verb and _unknown_after_waw(tokens[k], lex)):
         return start, start  # وكندا: a conjunction on a word, not the start of a name
+    if k + 1 < limit and _imperfect_verb_like(tokens[k], lex) and tokens[k + 1].norm in lex.first_names:
+        k += 1  # يلتقي محمد بن سلمان: a verb we do not know, then the name
+        start = k
     while k < limit and k - start < MAX_NAME_WORDS * 2:
         tok = tokens[k]
         c = word_class(tok, lex)
@@ -826,6 +829,14 @@ def _adjective_like(word: str) -> bool:
     adjective (الأميركية، الدولي) or a participle (المتحدة، المنظمة)."""
     bare = strip_article(word)
     return bare.endswith(("ي", "يه", "يون", "يين", "يات")) or bare.startswith(("م", "ت"))
+
+
+def _imperfect_verb_like(tok: Token, lex: Lexicons) -> bool:
+    """An unknown word shaped like an imperfect verb (يلتقي، تتمحور): a person prefix
+    and at least four more letters, and no name we know."""
+    w = tok.norm
+    return len(w) >= 5 and w[0] in "يتن" and w not in lex.first_names and w not in lex.known_names \
+        and word_class(tok, lex) == "name" and not tok.proper
 
 
 def _glued_to_preposition(tok: Token, lex: Lexicons) -> bool:

@@ -826,3 +826,7 @@ def test_sentence_adverbs_are_never_speakers():
     for doc in ("هكذا بدأت القصة. وأضاف أن الفريق سيعود.",
                 "ربما تغيرت الخطة في المدينة، حيث يتوقع أن يصل الوفد غدا."):
         assert [q.speaker for q in EX.extract(doc)] == [None]
+
+
+def test_an_unknown_verb_before_a_first_name_is_not_part_of_the_name():
+    one("يلتقي محمد بن ناصر نظيره الفرنسي في الرياض، وقال إن العلاقات قوية.", speaker="محمد بن ناصر")
