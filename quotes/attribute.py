@@ -256,6 +256,9 @@ def clause_end(view: DocumentView, p: int, a: int, lex: Lexicons) -> int:
             if nxt.kind == "word" and word_class(nxt, lex) == "connector" and (
                     nxt.norm == "بينما" or (k + 2 < n and tokens[k + 2].norm in lex.group("complementizer"))):
                 return k  # …، بينما اصطف …، إلا أن مراقبين …: a new clause
+            if nxt.norm in ("اما", "واما") and any(t.kind == "word" and t.norm[:1] == "ف" and word_class(t, lex) == "cue"
+                                                  for t in tokens[k + 3:min(n, k + 9)]):
+                return k  # …، أما المعارضة فرأت …: a new attribution (not إما … أو)
         k += 1
     return n
 
@@ -340,10 +343,12 @@ def _speech(view: DocumentView, p: int, hit: CueHit, lex: Lexicons) -> Candidate
         before = _subject_before(view, p, i, s0, lex)
         if before is not None and (
                 (before.first > s0 and word_class(tokens[before.first - 1], lex) in ("kana", "complementizer"))
-                or (before.first == s0 and before.last == i and tokens[i].norm[:1] not in ("و", "ف"))):
+                or (before.first == s0 and before.last == i and tokens[i].norm[:1] not in ("و", "ف"))
+                or (before.first > s0 and tokens[before.first - 1].norm in ("اما", "واما")
+                    and tokens[i].norm[:1] == "ف")):
             # وكان لافروف اتهم واشنطن …، بريطانيا تعتبر سوريا …، يذكر أن الشركة اتهمت الحكومة
-            # …: the subject opens the sentence or follows كان or أن, and what comes after the
-            # verb is its object
+            # …، أما الوزير فأكد …: the subject opens the sentence or follows كان, أن or أما,
+            # and what comes after the verb is its object
             mention = before
     if hit.kind == "verb" and mention is None and not relative:
         mention = read_mention(view.text, tokens, after, k, lex)

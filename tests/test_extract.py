@@ -830,3 +830,10 @@ def test_sentence_adverbs_are_never_speakers():
 
 def test_an_unknown_verb_before_a_first_name_is_not_part_of_the_name():
     one("يلتقي محمد بن ناصر نظيره الفرنسي في الرياض، وقال إن العلاقات قوية.", speaker="محمد بن ناصر")
+
+
+def test_amma_fronts_the_subject_of_the_verb_after_fa():
+    quotes = EX.extract("وقال الوزير إن الخطة جاهزة، أما المعارضة فرأت أن الخطة فاشلة. "
+                        "أما رئيس الحزب سامي ناصر فأكد أن الانتخابات ستجرى.")
+    assert [(q.text, q.speaker.name) for q in quotes] == [
+        ("الخطة جاهزة", "الوزير"), ("الخطة فاشلة", "المعارضة"), ("الانتخابات ستجرى", "سامي ناصر")]
