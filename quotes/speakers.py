@@ -1003,9 +1003,10 @@ class SpeakerResolver:
                     continue
                 if c not in ("title", "name") and c not in _SOURCE_KINDS:
                     continue
-                if k > 0 and c != "title" and word_class(tokens[k - 1], lex) in (
-                        ("title", "definite") if c in _SOURCE_KINDS else ("title", "name", "definite")):
-                    continue  # inside a phrase already read (a title always opens one)
+                if k > 0 and c != "title" and (word_class(tokens[k - 1], lex) in (
+                        ("title", "definite", "organization") if c in _SOURCE_KINDS
+                        else ("title", "name", "definite")) or tokens[k - 1].norm == "باسم"):
+                    continue  # inside a phrase already read (a title always opens one; مجلس الإدارة، باسم الحكومة)
                 m = read_mention(text, tokens, k, len(tokens), lex, skip_adverbs=False)
                 # a bare unknown word is no evidence of a name: only a name that a role
                 # introduces or explains, and organisations, enter the index

@@ -837,3 +837,9 @@ def test_amma_fronts_the_subject_of_the_verb_after_fa():
                         "أما رئيس الحزب سامي ناصر فأكد أن الانتخابات ستجرى.")
     assert [(q.text, q.speaker.name) for q in quotes] == [
         ("الخطة جاهزة", "الوزير"), ("الخطة فاشلة", "المعارضة"), ("الانتخابات ستجرى", "سامي ناصر")]
+
+
+def test_a_name_after_a_body_inside_a_role_is_the_persons_only():
+    quotes = EX.extract("وأشار المتحدث باسم الحكومة نادر سلطاني إلى \"المناخ الاقتصادي المواتي\" في البلاد. "
+                        "كما أكد عضو مجلس الإدارة وائل غلام أن الفريق سيعلن لاحقا.")
+    assert [q.speaker.name for q in quotes] == ["نادر سلطاني", "وائل غلام"]
