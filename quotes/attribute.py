@@ -544,13 +544,23 @@ def _after_preposition(tokens: Sequence[Token], a: int, b: int, preps: tuple[str
     if direct and a < b and word_class(tokens[a], lex) in ("common", "definite", "name", "organization") \
             and tokens[a].norm not in preps and tokens[a].norm[:1] not in preps:
         return a
-    for k in range(a, min(b, a + 15)):
+    k, end = a, min(b, a + 15)
+    while k < end:
         tok = tokens[k]
+        if k > 0 and tok.norm in lex.group("relative") and tokens[k - 1].text in _COMMAS:
+            close = next((j for j in range(k + 1, min(b, k + 40)) if tokens[j].text in _COMMAS), None)
+            if close is None:
+                break
+            k, end = close + 1, min(b, close + 16)  # شدد جعجع، الذي يعد …، على ضرورة: past the aside
+            continue
+        if k > a and (tok.norm in lex.group("relative") or word_class(tok, lex) == "cue"):
+            break  # أعلن النادي إجراءات تعبر عن …: that عن is the next verb's
         if tok.norm in preps:
             return k + 1
         if tok.kind == "word" and len(tok.norm) > 2 and tok.norm[0] in preps \
                 and word_class(tok, lex) != "preposition":  # (لدى is a preposition, not ل + دى)
             return k
+        k += 1
     return a
 
 

@@ -843,3 +843,12 @@ def test_a_name_after_a_body_inside_a_role_is_the_persons_only():
     quotes = EX.extract("وأشار المتحدث باسم الحكومة نادر سلطاني إلى \"المناخ الاقتصادي المواتي\" في البلاد. "
                         "كما أكد عضو مجلس الإدارة وائل غلام أن الفريق سيعلن لاحقا.")
     assert [q.speaker.name for q in quotes] == ["نادر سلطاني", "وائل غلام"]
+
+
+def test_the_preposition_of_a_reported_object_is_the_verbs_own():
+    # عن belongs to the relative clause's verb: the object is what أعلن announced
+    one("أعلن نادي الوحدة بعض الإجراءات التي تعبر عن الوفاء للاعب.", type="reported",
+        text="بعض الإجراءات التي تعبر عن الوفاء للاعب", speaker="نادي الوحدة")
+    # an aside between commas is skipped to reach the verb's preposition
+    one("وشدد سامي ناصر، الذي يعد من أبرز المرشحين على المنصب، على ضرورة إقرار قانون جديد.",
+        type="reported", text="ضرورة إقرار قانون جديد", speaker="سامي ناصر")
