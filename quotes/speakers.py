@@ -302,6 +302,7 @@ def read_mention(text: str, tokens: Sequence[Token], i: int, limit: int,
         return _mention(text, tokens, first, k + 2, "anonymous", None, None, None, None,
                         strip_article(tokens[k].norm), lex)
     if cls == "title":
+        role_first = k
         k = _role_chain(tokens, k, limit, lex)
         role_end = k
         name_start, k = _name_chain(tokens, k, limit, lex)
@@ -320,6 +321,27 @@ def read_mention(text: str, tokens: Sequence[Token], i: int, limit: int,
             if later is not None:
                 name_start, name_end = later
                 k = name_end
+        adjunct = name_start if name_end > name_start else role_end
+        if adjunct < limit and _place_adjunct(tokens[adjunct], lex):
+            # رئيس الغرفة الجهوية للمخابز بولاية باجة، الصادق الحبوبي: the role's place, then
+            # the name between commas or from the first first-name on
+            j = next((j for j in range(adjunct + 1, min(limit, adjunct + 5))
+                      if tokens[j].text in _COMMAS or tokens[j].norm in lex.first_names), None)
+            if j is not None:
+                s2, e2 = _name_chain(tokens, j + (tokens[j].text in _COMMAS), limit, lex)
+                if e2 - s2 < 2 and tokens[j].text in _COMMAS:
+                    # …، نور الدين البحيري، / …، الصادق الحبوبي،: two or three words that can
+                    # be a name, between commas
+                    close = next((c for c in range(j + 2, min(limit, j + 5)) if tokens[c].text in _COMMAS), None)
+                    if close is not None and close - j - 1 >= 2 and all(
+                            t.kind == "word" and word_class(t, lex) in ("name", "common", "definite")
+                            for t in tokens[j + 1:close]):
+                        s2, e2 = j + 1, close
+                if e2 - s2 >= 2 or (e2 > s2 and tokens[j].norm in lex.first_names):
+                    role_end, name_start, name_end = j, s2, e2
+                    while role_end - 1 > role_first and strip_article(tokens[role_end - 1].norm) in lex.courtesy:
+                        role_end -= 1  # … بغزة الدكتور أشرف القدرة: the courtesy title is the name's
+                    k = e2
     elif cls == "name":
         name_start, k = _name_chain(tokens, k, limit, lex, after_verb=skip_adverbs and k == i)
         name_end = k
@@ -829,6 +851,18 @@ def _adjective_like(word: str) -> bool:
     adjective (الأميركية، الدولي) or a participle (المتحدة، المنظمة)."""
     bare = strip_article(word)
     return bare.endswith(("ي", "يه", "يون", "يين", "يات")) or bare.startswith(("م", "ت"))
+
+
+_TERRITORIES = frozenset({"ولايه", "منطقه", "محافظه", "مدينه", "اقليم", "بلديه", "مقاطعه"})  # بولاية باجة
+
+
+def _place_adjunct(tok: Token, lex: Lexicons) -> bool:
+    """A place or body behind a glued ب/ل (بولاية، بتونس، بمجلس، بمنطقة), which ends a
+    role and starts no name."""
+    w = tok.norm
+    rest = _noun_after_preposition(w)
+    return len(w) > 3 and w[0] in "بل" and not tok.proper and (
+        rest in lex.places or rest in lex.source_kinds or rest in _TERRITORIES)
 
 
 def _imperfect_verb_like(tok: Token, lex: Lexicons) -> bool:

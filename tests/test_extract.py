@@ -852,3 +852,10 @@ def test_the_preposition_of_a_reported_object_is_the_verbs_own():
     # an aside between commas is skipped to reach the verb's preposition
     one("وشدد سامي ناصر، الذي يعد من أبرز المرشحين على المنصب، على ضرورة إقرار قانون جديد.",
         type="reported", text="ضرورة إقرار قانون جديد", speaker="سامي ناصر")
+
+
+def test_a_place_after_the_role_belongs_to_it_and_the_name_follows():
+    one("أكد رئيس الغرفة الجهوية للمخابز بولاية نابل، الهادي الصغير، في تصريح للإذاعة أن الأسعار مستقرة.",
+        speaker="الهادي الصغير", role="رئيس الغرفة الجهوية للمخابز بولاية نابل")
+    one("وقال الناطق باسم وزارة الصحة بغزة الدكتور سامي ناصر إن عدد الجرحى ارتفع.",
+        speaker="سامي ناصر", role="الناطق باسم وزارة الصحة بغزة")
