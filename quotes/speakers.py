@@ -739,7 +739,8 @@ def _name_chain(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons,
         elif tok.text in _JOINERS and k > start and k + 1 < limit and tokens[k + 1].start == tok.end \
                 and word_class(tokens[k + 1], lex) in ("name", "common"):
             k += 2  # جان-إيف، مروان_خوري
-        elif c == "definite" and k > start and (strip_article(tok.norm) not in lex.common_words
+        elif c == "definite" and k > start and not _prepositional_definite(tok, lex) \
+                and (strip_article(tok.norm) not in lex.common_words
                                                   or (k - 1 == start and (tokens[k - 1].norm in lex.first_names
                                                                           or tokens[k - 1].proper))
                                                   or tok.proper
@@ -863,6 +864,16 @@ def _place_adjunct(tok: Token, lex: Lexicons) -> bool:
     rest = _noun_after_preposition(w)
     return len(w) > 3 and w[0] in "بل" and not tok.proper and (
         rest in lex.places or rest in lex.source_kinds or rest in _TERRITORIES)
+
+
+def _prepositional_definite(tok: Token, lex: Lexicons) -> bool:
+    """A definite word behind a glued preposition (للبترول، بالرياض), which no family name
+    is; بال that begins a Maghrebi name (بالحاج) stays."""
+    w = tok.norm
+    if w.startswith("لل"):
+        return True
+    rest = strip_article(w)
+    return w.startswith("بال") and (rest in lex.common_words or rest in lex.places) and rest not in lex.first_names
 
 
 def _imperfect_verb_like(tok: Token, lex: Lexicons) -> bool:

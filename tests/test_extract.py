@@ -859,3 +859,9 @@ def test_a_place_after_the_role_belongs_to_it_and_the_name_follows():
         speaker="الهادي الصغير", role="رئيس الغرفة الجهوية للمخابز بولاية نابل")
     one("وقال الناطق باسم وزارة الصحة بغزة الدكتور سامي ناصر إن عدد الجرحى ارتفع.",
         speaker="سامي ناصر", role="الناطق باسم وزارة الصحة بغزة")
+
+
+def test_a_definite_word_behind_a_preposition_is_no_family_name():
+    q = one("وقال مدير المركز في جامعة الملك فهد للبترول والمعادن إن الطاقة الشمسية رخيصة.")
+    assert "للبترول" not in q.speaker.name
+    one("وقالت المتحدثة باسم البيت الأبيض هيلين ساندرز للحاضرين إن الرئيس سيسافر.", speaker="هيلين ساندرز")
