@@ -92,6 +92,8 @@ def word_class(tok: Token, lex: Lexicons) -> str:
         return "pronoun-pp"  # أعلن لمحبيه: the people addressed (ل + noun + pronoun), never a name
     if w in lex.places:
         return "place"
+    if len(w) > 3 and w[0] in "بل" and w[1:] in lex.places and w not in lex.first_names:
+        return "preposition"  # بطوكيو، لموسكو: a place behind a preposition is an adjunct
     if len(w) >= 5 and w.startswith("م") and w.endswith("ا") and not w.endswith("ها") and w[1] not in "اوي" \
             and w not in lex.first_names:
         # an accusative participle (منتقدا، مشيدا): a circumstantial that ends the subject
@@ -321,7 +323,7 @@ def read_mention(text: str, tokens: Sequence[Token], i: int, limit: int,
             if later is not None:
                 name_start, name_end = later
                 k = name_end
-        adjunct = name_start if name_end > name_start else role_end
+        adjunct = role_end if role_end < limit and _place_adjunct(tokens[role_end], lex) else name_start
         if adjunct < limit and _place_adjunct(tokens[adjunct], lex):
             # رئيس الغرفة الجهوية للمخابز بولاية باجة، الصادق الحبوبي: the role's place, then
             # the name between commas or from the first first-name on

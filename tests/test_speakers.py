@@ -187,3 +187,13 @@ def test_a_first_name_and_a_family_name_that_are_both_words():
 def test_a_noun_with_bi_is_no_adjective_of_an_unnamed_source():
     assert mention("مصادر بأهمية الادخار").text == "مصادر"
     assert mention("مصادر أمنية إن").text == "مصادر أمنية"
+
+
+def test_a_place_behind_a_glued_preposition_is_an_adjunct():
+    # even when the tagger reads it as a proper noun (مؤتمر صحفي بطوكيو)
+    from quotes.normalize import fold
+    from quotes.segment import Token
+    from quotes.speakers import word_class
+    lex = default_lexicons()
+    assert word_class(Token("بطوكيو", 0, 6, fold("بطوكيو"), "word", proper=True), lex) == "preposition"
+    assert word_class(Token("طوكيو", 0, 5, fold("طوكيو"), "word"), lex) == "place"
