@@ -317,6 +317,8 @@ def _speech(view: DocumentView, p: int, hit: CueHit, lex: Lexicons) -> Candidate
         j = i + 1 + (i + 1 < len(tokens) and tokens[i + 1].norm in ("الي", "ب"))
         if j < len(tokens) and tokens[j].norm in lex.group("complementizer"):
             return None  # يذكر أن …: the writer's background, not a source's words
+    if hit.lemma == "كتب" and i == 0 and i + 1 < len(tokens) and tokens[i + 1].text in ("-", "–", "—", ":"):
+        return None  # كتب - حسن عبدالنبي: a byline, the article's writer, not a quote
     s0, s1 = view.sentence_of(p, i)
     after = i + hit.length
     k, ends = _scan_zone(view, p, after, len(tokens), lex, hit_preps(hit))

@@ -345,7 +345,7 @@ def _apply(view: DocumentView, cand: Candidate, window: Window, words: list[Pars
         again = read_mention(view.text, tagged, cand.mention.first, max(limit, cand.mention.last), lex,
                              skip_adverbs=False)
         if again is not None and again.name and not cand.mention.name and cand.mention.kind == "person" \
-                and again.first == cand.mention.first:
+                and again.first == cand.mention.first and not _quoted_after_preposition(tokens, again.name_start):
             cand.mention = again
             stats["name_completed"] += 1
         return
@@ -359,6 +359,8 @@ def _apply(view: DocumentView, cand: Candidate, window: Window, words: list[Pars
               if tokens[i].start <= start < tokens[i].end), None)
     if k is None or cand.start <= tokens[k].start < cand.end:
         return  # the subject lies inside the quote: a parse error
+    if _quoted_after_preposition(tokens, tokens[k].start):
+        return
     end = cand.cue.index if k < cand.cue.index else limit
     mention = read_mention(view.text, tagged, k, end, lex, skip_adverbs=False)
     if mention is None or mention.kind == "unknown" or (mention.name is None and mention.kind == "organization"
@@ -368,6 +370,14 @@ def _apply(view: DocumentView, cand: Candidate, window: Window, words: list[Pars
         return  # a common noun the rules would read as a bare name (تجليات): no source
     cand.mention = mention
     stats["subject_added"] += 1
+
+
+def _quoted_after_preposition(tokens: Sequence[Token], start: int | None) -> bool:
+    """Whether the word at offset ``start`` opens a quoted name after a preposition (في
+    تصريح للجوهرة "اف ام"): the channel spoken to, never the speaker."""
+    k = next((i for i, t in enumerate(tokens) if t.start == start), None)
+    return k is not None and k >= 2 and tokens[k - 1].kind == "mark" and tokens[k - 2].kind == "word" \
+        and tokens[k - 2].norm[:1] in "لب"
 
 
 def _quote_start(tokens: Sequence[Token], cand: Candidate, window: Window) -> int:

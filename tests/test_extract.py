@@ -865,3 +865,8 @@ def test_a_definite_word_behind_a_preposition_is_no_family_name():
     q = one("وقال مدير المركز في جامعة الملك فهد للبترول والمعادن إن الطاقة الشمسية رخيصة.")
     assert "للبترول" not in q.speaker.name
     one("وقالت المتحدثة باسم البيت الأبيض هيلين ساندرز للحاضرين إن الرئيس سيسافر.", speaker="هيلين ساندرز")
+
+
+def test_a_byline_is_no_quote():
+    quotes = EX.extract("كتب - سامي ناصر:أكد مدير الهيئة، نبيل سعيد، أن الشبكة جاهزة.")
+    assert [(q.cue.text, q.text, q.speaker.name) for q in quotes] == [("أكد", "الشبكة جاهزة", "نبيل سعيد")]

@@ -138,3 +138,13 @@ def test_cues_far_apart_in_one_sentence_get_separate_windows():
     text = f"وقالت وزيرة الصحة سلمى الخطيب إن الخطة جاهزة {filler} وأضافت أن العمل بدأ."
     assert len(ex.extract(text)) == 2
     assert parser.texts == ["وقالت وزيرة الصحة سلمى الخطيب إن", "والمشروع " * 8 + "وأضافت أن"]
+
+
+def test_a_quoted_name_after_a_preposition_is_never_the_parse_subject():
+    from quotes.parse import _quoted_after_preposition
+    from quotes.segment import tokenize
+    tokens = tokenize('أكد الممثل في تصريح للإذاعة "نور اف ام" أنه مستعد')
+    start = next(t.start for t in tokens if t.text == "نور")
+    assert _quoted_after_preposition(tokens, start)
+    plain = tokenize('أكد "نور" أنه مستعد')
+    assert not _quoted_after_preposition(plain, next(t.start for t in plain if t.text == "نور"))
