@@ -324,26 +324,13 @@ def read_mention(text: str, tokens: Sequence[Token], i: int, limit: int,
                 name_start, name_end = later
                 k = name_end
         adjunct = role_end if role_end < limit and _place_adjunct(tokens[role_end], lex) else name_start
-        if adjunct < limit and _place_adjunct(tokens[adjunct], lex):
-            # رئيس الغرفة الجهوية للمخابز بولاية باجة، الصادق الحبوبي: the role's place, then
-            # the name between commas or from the first first-name on
-            j = next((j for j in range(adjunct + 1, min(limit, adjunct + 5))
-                      if tokens[j].text in _COMMAS or tokens[j].norm in lex.first_names), None)
-            if j is not None:
-                s2, e2 = _name_chain(tokens, j + (tokens[j].text in _COMMAS), limit, lex)
-                if e2 - s2 < 2 and tokens[j].text in _COMMAS:
-                    # …، نور الدين البحيري، / …، الصادق الحبوبي،: two or three words that can
-                    # be a name, between commas
-                    close = next((c for c in range(j + 2, min(limit, j + 5)) if tokens[c].text in _COMMAS), None)
-                    if close is not None and close - j - 1 >= 2 and all(
-                            t.kind == "word" and word_class(t, lex) in ("name", "common", "definite")
-                            for t in tokens[j + 1:close]):
-                        s2, e2 = j + 1, close
-                if e2 - s2 >= 2 or (e2 > s2 and tokens[j].norm in lex.first_names):
-                    role_end, name_start, name_end = j, s2, e2
-                    while role_end - 1 > role_first and strip_article(tokens[role_end - 1].norm) in lex.courtesy:
-                        role_end -= 1  # … بغزة الدكتور أشرف القدرة: the courtesy title is the name's
-                    k = e2
+        after_place = _name_after_place(tokens, adjunct, limit, lex) if adjunct < limit else None
+        if after_place is not None:
+            # رئيس الغرفة الجهوية للمخابز بولاية باجة، الصادق الحبوبي: the place belongs to the role
+            role_end, name_start, name_end = after_place
+            while role_end - 1 > role_first and strip_article(tokens[role_end - 1].norm) in lex.courtesy:
+                role_end -= 1  # … بغزة الدكتور أشرف القدرة: the courtesy title is the name's
+            k = name_end
     elif cls == "name":
         name_start, k = _name_chain(tokens, k, limit, lex, after_verb=skip_adverbs and k == i)
         name_end = k
@@ -866,6 +853,30 @@ def _place_adjunct(tok: Token, lex: Lexicons) -> bool:
     rest = _noun_after_preposition(w)
     return len(w) > 3 and w[0] in "بل" and not tok.proper and (
         rest in lex.places or rest in lex.source_kinds or rest in _TERRITORIES)
+
+
+def _name_after_place(tokens: Sequence[Token], k: int, limit: int,
+                      lex: Lexicons) -> tuple[int, int, int] | None:
+    """After a place adjunct at ``k`` that ends a role (بولاية باجة، بمنطقة تبوك), the name
+    that follows it, between commas or from the first first-name on: (end of the role,
+    start and end of the name), or None."""
+    if not _place_adjunct(tokens[k], lex):
+        return None
+    j = next((j for j in range(k + 1, min(limit, k + 5))
+              if tokens[j].text in _COMMAS or tokens[j].norm in lex.first_names), None)
+    if j is None:
+        return None
+    start, end = _name_chain(tokens, j + (tokens[j].text in _COMMAS), limit, lex)
+    if end - start < 2 and tokens[j].text in _COMMAS:
+        # …، نور الدين البحيري، / …، الصادق الحبوبي،: two or three words that can be a
+        # name, between commas
+        close = next((c for c in range(j + 2, min(limit, j + 5)) if tokens[c].text in _COMMAS), None)
+        if close is not None and close - j - 1 >= 2 and all(
+                t.kind == "word" and word_class(t, lex) in ("name", "common", "definite") for t in tokens[j + 1:close]):
+            start, end = j + 1, close
+    if end - start >= 2 or (end > start and tokens[j].norm in lex.first_names):
+        return j, start, end
+    return None
 
 
 def _prepositional_definite(tok: Token, lex: Lexicons) -> bool:
