@@ -29,7 +29,7 @@ from .errors import ModelError
 from .lexicon import Lexicons
 from .resources import data_dir
 from .segment import Token
-from .speakers import read_mention
+from .speakers import read_mention, word_class
 
 # The parser reads no lemmas, so the pipeline's lemma step runs as the identity: Stanza's
 # depparse requires a lemma step (named by its model file), and the trained
@@ -341,13 +341,24 @@ def _apply(view: DocumentView, cand: Candidate, window: Window, words: list[Pars
     limit = _quote_start(tokens, cand, window)
     if cand.mention is not None:
         # the same phrase read again with the parser's proper nouns: a name the rules
-        # took for a word (وزيرة الصحة سلمى الخطيب) completes the mention
-        again = read_mention(view.text, tagged, cand.mention.first, max(limit, cand.mention.last), lex,
-                             skip_adverbs=False)
-        if again is not None and again.name and not cand.mention.name and cand.mention.kind == "person" \
-                and again.first == cand.mention.first and not _quoted_after_preposition(tokens, again.name_start):
-            cand.mention = again
-            stats["name_completed"] += 1
+        # took for a word (وزيرة الصحة سلمى الخطيب) completes the mention; where the rules
+        # took that name for the start of a noun object (أعلنت وزيرة الصحة سلمى الخطيب
+        # إطلاق خطة), the object then starts after it
+        open_object = cand.type == "reported" and limit <= cand.mention.last
+        bound = min(window.last, cand.mention.last + 4) if open_object else max(limit, cand.mention.last)
+        again = read_mention(view.text, tagged, cand.mention.first, bound, lex, skip_adverbs=False)
+        if again is None or not again.name or cand.mention.name or cand.mention.kind != "person" \
+                or again.first != cand.mention.first or _quoted_after_preposition(tokens, again.name_start):
+            return
+        if again.last > limit:
+            a = again.last
+            while a < window.last and (tokens[a].kind == "punct" or word_class(tokens[a], lex) == "adverb"):
+                a += 1
+            if a >= window.last or tokens[a].start >= cand.end:
+                return
+            cand.start = tokens[a].start
+        cand.mention = again
+        stats["name_completed"] += 1
         return
     # a subject the rules did not read: let the rules read the phrase the parse points at
     subj = next((w for w in words if w.head == verb.index and w.deprel.startswith("nsubj")

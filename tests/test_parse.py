@@ -15,6 +15,9 @@ ANALYSIS = {
     "الصحة": ("NOUN", "وزيرة", "nmod"), "سلمى": ("PROPN", "وزيرة", "appos"),
     "الخطيب": ("PROPN", "سلمى", "flat"), "إن": ("SCONJ", "جاهزة", "mark"),
     "الخطة": ("NOUN", "جاهزة", "nsubj"), "جاهزة": ("ADJ", "قالت", "ccomp"), ".": ("PUNCT", "قالت", "punct"),
+    # أعلنت وزيرة الصحة سلمى الخطيب الأحد إطلاق خطة وطنية .
+    "أعلنت": ("VERB", None, "root"), "الأحد": ("NOUN", "أعلنت", "obl:tmod"), "إطلاق": ("NOUN", "أعلنت", "obj"),
+    "خطة": ("NOUN", "إطلاق", "nmod"), "وطنية": ("ADJ", "خطة", "amod"),
 }
 
 
@@ -64,6 +67,15 @@ def test_parse_completes_the_name_from_proper_nouns():
     assert q.type == "indirect" and q.text == "الخطة جاهزة"
     assert q.speaker.name == "سلمى الخطيب"
     assert q.speaker.role == "وزيرة الصحة"
+
+
+def test_a_completed_name_is_taken_out_of_the_noun_object_the_rules_read():
+    text = "أعلنت وزيرة الصحة سلمى الخطيب الأحد إطلاق خطة وطنية."
+    rules = Extractor(parser="none").extract(text)[0]
+    assert rules.text.startswith("سلمى الخطيب")  # the rules took the name for the object's start
+    q = extractor_with(StandInParser()).extract(text)[0]
+    assert (q.type, q.text, q.speaker.name, q.speaker.role) == (
+        "reported", "إطلاق خطة وطنية", "سلمى الخطيب", "وزيرة الصحة")
 
 
 def test_only_sentences_with_a_verb_cue_are_parsed_in_one_batch():
