@@ -314,7 +314,7 @@ def read_mention(text: str, tokens: Sequence[Token], i: int, limit: int,
         if name_end == name_start and j + 2 <= limit and word_class(tokens[j], lex) == "common" \
                 and j + 1 < limit and (tokens[j + 1].norm in lex.first_names or word_class(tokens[j + 1], lex) == "name") \
                 and (j + 2 == limit or _ends_phrase(tokens, j + 2, limit, lex) or tokens[j + 2].text == ":") \
-                and (j == k or tokens[j + 2].text in _COMMAS):
+                and (j == k or (j + 2 < limit and tokens[j + 2].text in _COMMAS)):
             # وزير الصحة جواد عواد, وزيرة الثقافة، سنية مبارك،: after a title, two words are a name
             name_start, name_end = j, j + 2
             k = name_end

@@ -870,3 +870,9 @@ def test_a_definite_word_behind_a_preposition_is_no_family_name():
 def test_a_byline_is_no_quote():
     quotes = EX.extract("كتب - سامي ناصر:أكد مدير الهيئة، نبيل سعيد، أن الشبكة جاهزة.")
     assert [(q.cue.text, q.text, q.speaker.name) for q in quotes] == [("أكد", "الشبكة جاهزة", "نبيل سعيد")]
+
+
+def test_a_title_and_a_name_after_a_comma_at_the_end_of_a_paragraph():
+    # the name between commas is looked for past the end of the paragraph no more
+    quotes = EX.extract('"الوضع جيد"، قالت وزيرة الثقافة، سلمى مبارك')
+    assert [q.text for q in quotes] == ["الوضع جيد"]
