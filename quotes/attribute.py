@@ -32,6 +32,7 @@ MAX_ZONE = 30          # tokens between a cue and its complementizer, colon or m
 _COMMAS = frozenset("،,")
 _CLAUSE_STOPS = frozenset("؛;")
 _HASB = frozenset({"حسب", "بحسب", "حسبما"})  # according-to markers that need no comma
+_AMMA = frozenset({"اما", "واما"})  # أما X فقال: the topic before ف+verb is its subject
 
 
 @attrs.define
@@ -256,8 +257,8 @@ def clause_end(view: DocumentView, p: int, a: int, lex: Lexicons) -> int:
             if nxt.kind == "word" and word_class(nxt, lex) == "connector" and (
                     nxt.norm == "بينما" or (k + 2 < n and tokens[k + 2].norm in lex.group("complementizer"))):
                 return k  # …، بينما اصطف …، إلا أن مراقبين …: a new clause
-            if nxt.norm in ("اما", "واما") and any(t.kind == "word" and t.norm[:1] == "ف" and word_class(t, lex) == "cue"
-                                                  for t in tokens[k + 3:min(n, k + 9)]):
+            if nxt.norm in _AMMA and any(t.kind == "word" and t.norm[:1] == "ف" and word_class(t, lex) == "cue"
+                                         for t in tokens[k + 3:min(n, k + 9)]):
                 return k  # …، أما المعارضة فرأت …: a new attribution (not إما … أو)
         k += 1
     return n
@@ -346,7 +347,7 @@ def _speech(view: DocumentView, p: int, hit: CueHit, lex: Lexicons) -> Candidate
         if before is not None and (
                 (before.first > s0 and word_class(tokens[before.first - 1], lex) in ("kana", "complementizer"))
                 or (before.first == s0 and before.last == i and tokens[i].norm[:1] not in ("و", "ف"))
-                or (before.first > s0 and tokens[before.first - 1].norm in ("اما", "واما")
+                or (before.first > s0 and tokens[before.first - 1].norm in _AMMA
                     and tokens[i].norm[:1] == "ف")):
             # وكان لافروف اتهم واشنطن …، بريطانيا تعتبر سوريا …، يذكر أن الشركة اتهمت الحكومة
             # …، أما الوزير فأكد …: the subject opens the sentence or follows كان, أن or أما,
