@@ -13,11 +13,14 @@ import functools
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping
 
+import attrs
+
 from .attribute import Candidate, DocumentView, find_candidates
 from .errors import QuotesError
+from .gender import cue_gender, decide, name_gender, title_gender
 from .lexicon import Lexicons, default_lexicons
 from .speakers import SpeakerResolver, with_known_names
-from .values import Cue, Quote, Span
+from .values import Cue, Quote, Span, Speaker
 
 PARSERS = ("stanza", "none")
 
@@ -97,6 +100,7 @@ class Extractor:
             resolved[id(cand)] = resolver.resolve(cand.mention, cand.position, cand.feminine, cand.plural,
                                                   cand.topic, cand.clause_subject, agent)
         speakers = {key: resolver.speaker(value) for key, value in resolved.items()}
+        speakers = with_genders(speakers, {id(c): c for c in cands}, view.lexicons or self.lexicons)
         quotes = []
         for index, cand in enumerate(sorted(cands, key=lambda c: c.start)):
             cue = None
@@ -111,6 +115,26 @@ class Extractor:
                                 cue=cue, speaker=speaker, confidence=confidence,
                                 doc_id=doc_id, index=index))
         return quotes
+
+
+def with_genders(speakers: dict[int, Speaker | None], cands: dict[int, Candidate],
+                 lex: Lexicons) -> dict[int, Speaker | None]:
+    """The speakers with their gender, decided per person over all of their quotes in
+    the document (see :mod:`quotes.gender`)."""
+    evidence: dict[str, list[str | None]] = {}
+    for key, speaker in speakers.items():
+        if speaker is None or speaker.kind != "person":
+            continue
+        cand = cands[key]
+        hit = cand.cue
+        found = evidence.setdefault(speaker.name, [title_gender(speaker.role, lex), name_gender(speaker.name, lex)])
+        if hit is not None:
+            found.append(cue_gender(hit.kind, cand.feminine, cand.plural,
+                                    bool(hit.form and hit.form.verb.source_in)))
+    genders = {name: decide(found) for name, found in evidence.items()}
+    return {key: attrs.evolve(speaker, gender=genders[speaker.name])
+            if speaker is not None and genders.get(speaker.name) else speaker
+            for key, speaker in speakers.items()}
 
 
 def _as_pair(item: Any, text_field: str, id_field: str) -> tuple[str | None, str]:

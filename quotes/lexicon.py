@@ -140,6 +140,7 @@ class Lexicons:
     # مسؤول: a title that can stand for any office (المسؤول التركي for a deputy minister)
     generic_titles: frozenset[str] = frozenset()
     letter_names: frozenset[str] = frozenset()  # بي، اتش، اس: acronyms spelled out (اتش اس بي سي)
+    name_genders: dict[str, str] = attrs.field(factory=dict)  # folded name -> female | male
 
     def group(self, kind: str) -> frozenset[str]:
         """The function words of one group of function_words.txt (complementizer, kana …)."""
@@ -205,7 +206,21 @@ class Lexicons:
                    if (directory / "places.txt").exists() else frozenset(),
                    letter_names=frozenset(fold(w) for w in _read_lines(directory / "letter_names.txt"))
                    if (directory / "letter_names.txt").exists() else frozenset(),
-                   generic_titles=generic)
+                   generic_titles=generic,
+                   name_genders=_name_genders(directory / "name_genders.txt"))
+
+
+def _name_genders(path: Path) -> dict[str, str]:
+    """name_genders.txt: ``name female|male`` a line; an absent file gives none."""
+    if not path.exists():
+        return {}
+    genders: dict[str, str] = {}
+    for line in _read_lines(path):
+        name, _, gender = line.partition(" ")
+        if gender.strip() not in ("female", "male"):
+            raise ValueError(f"{path}: bad line {line!r} (want: NAME female|male)")
+        genders[fold(name)] = gender.strip()
+    return genders
 
 
 @functools.lru_cache(maxsize=1)

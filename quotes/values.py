@@ -47,19 +47,22 @@ class Speaker:
     """Who said it: the fullest name in the document, the role, and the words used here.
 
     ``mention`` is None when the source is implicit in the sentence (وأضاف أن …);
-    ``name`` then comes from the context.
+    ``name`` then comes from the context. ``gender`` is ``female``, ``male`` or None
+    (no evidence, conflicting evidence, or not a person): see :mod:`quotes.gender`.
     """
 
     name: str
     role: str | None = None
     kind: str = "unknown"
     mention: Span | None = None
+    gender: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "name": self.name,
             "role": self.role,
             "kind": self.kind,
+            "gender": self.gender,
             "mention": self.mention.to_dict() if self.mention else None,
         }
 

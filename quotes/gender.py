@@ -1,0 +1,74 @@
+"""The gender of a person quoted: ``female``, ``male`` or None.
+
+Evidence, gathered over every quote of the person in one document:
+
+- the cue's agreement with its subject: قالت، أضافت، مؤكدة (female), قال، أضاف، مؤكدا
+  (male); only verbs and participles whose subject is the speaker (not verbal nouns,
+  according-to markers, or جاء في بيان, whose verb agrees with the document);
+- the title that heads the role: الوزيرة، رئيسة (female), الوزير (male), except titles
+  used for either (عضو، نائب);
+- the first word of the name, in ``data/lexicons/name_genders.txt`` (mined from how
+  news text treats names: الوزيرة هدى، وقالت هدى).
+
+A person gets a gender only when there is evidence and all of it agrees: absent or
+conflicting evidence gives None (a wrongly attributed quote shows as a conflict).
+Organisations, groups, documents and anonymous sources have no gender.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Literal
+
+from .lexicon import Lexicons
+from .normalize import fold, strip_article
+
+Gender = Literal["female", "male"]
+GENDERS: tuple[str, ...] = ("female", "male")
+
+# Titles that name women and men alike in news (النائب and عضو are written so for both).
+_EITHER_GENDER_TITLES = frozenset({"عضو", "نائب", "برلماني"})
+# Titles written with ة that name men (عمدة البلدة، الداعية).
+_MASCULINE_IN_TA = frozenset({"عمده", "داعيه"})
+
+
+def cue_gender(form_kind: str | None, feminine: bool | None, plural: bool, source_in: bool) -> str | None:
+    """What the cue's agreement says: a singular verb or participle agrees with its
+    subject, which is the speaker."""
+    if form_kind not in ("verb", "participle") or plural or source_in or feminine is None:
+        return None
+    return "female" if feminine else "male"
+
+
+def title_gender(role: str | None, lex: Lexicons) -> str | None:
+    """The gender of the title that heads ``role`` (الوزيرة → female, الوزير → male)."""
+    if not role:
+        return None
+    first = role.split()[0]
+    word = strip_article(fold(first))
+    if word.startswith(("و", "ل", "ب")) and word[1:] and _title(word[1:], lex):
+        word = word[1:]
+    if not _title(word, lex) or word in _EITHER_GENDER_TITLES:
+        return None
+    if word.endswith("ه"):
+        if word in _MASCULINE_IN_TA:
+            return "male"
+        return "female" if first.endswith("ة") or word[:-1] in lex.titles else None
+    return "male"
+
+
+def _title(word: str, lex: Lexicons) -> bool:
+    return word in lex.titles or (word.endswith("ه") and word[:-1] in lex.titles)
+
+
+def name_gender(name: str, lex: Lexicons) -> str | None:
+    """The gender of the name's first word (a family name alone counts: ميركل)."""
+    words = fold(name).split()
+    if not words:
+        return None
+    return lex.name_genders.get(words[0])
+
+
+def decide(evidence: Iterable[str | None]) -> str | None:
+    """The one gender all the evidence gives; None when there is none or it conflicts."""
+    found = {g for g in evidence if g is not None}
+    return found.pop() if len(found) == 1 else None
