@@ -1,4 +1,4 @@
-"""The ``quotes`` command: ``quotes extract`` and ``quotes evaluate``.
+"""The ``quotes`` command: ``quotes extract``, ``show``, ``stats`` and ``evaluate``.
 
 Exit status: 0 when every record succeeded, 1 when some failed (each is reported on
 stderr as ``quotes: FILE:LINE: reason``), 2 for usage errors and models that cannot
@@ -19,8 +19,9 @@ from . import __version__
 from .batch import DEFAULT_CHUNK_SIZE, DEFAULT_MAX_CHARS, ExtractorOptions, build_extractor, run
 from .errors import InputError, ModelError, QuotesError
 from .extractor import PARSERS
-from .io import (DECODE_POLICIES, EMITS, FORMATS, DocResult, DuplicateIds, InputItem, OutputSink,
-                 ReadOptions, check_encoding, iter_inputs, output_lines, prepare_resume)
+from .io import (DECODE_POLICIES, EMITS, FORMATS, OUTPUT_FORMATS, DocResult, DuplicateIds, InputItem,
+                 OutputSink, ReadOptions, check_encoding, count_documents, csv_header, csv_lines,
+                 iter_inputs, missing_paths, output_format_for, output_lines, prepare_resume)
 
 PROG = "quotes"
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -41,6 +42,9 @@ examples:
   # continue a run that was interrupted
   quotes extract news.jsonl --emit docs -o out.jsonl --resume
 
+  # a spreadsheet: one row per quote, UTF-8 with BOM (also: --output-format csv)
+  quotes extract articles/ -o quotes.csv
+
 A record that cannot be read or processed is reported on stderr as
 "quotes: FILE:LINE: reason" and, with --emit docs, written as the input record
 plus "error", so the output has one line per input record (blank lines are not
@@ -57,9 +61,44 @@ examples:
   quotes evaluate gold.jsonl --pred predictions.jsonl --json
 """
 
+SHOW_EXAMPLES = """\
+examples:
+  # highlight the quotes of a few articles in one page (runs the extraction)
+  quotes show article1.txt article2.txt -o page.html
+
+  # from saved output that kept the texts (JSONL input, --emit docs): no extraction
+  quotes extract news.jsonl --emit docs -o out.jsonl
+  quotes show out.jsonl -o page.html
+
+  # one page per document in a folder, with index.html
+  quotes show articles/ --out-dir pages/
+"""
+
+STATS_EXAMPLES = """\
+examples:
+  # who is quoted most, across a folder of articles
+  quotes extract articles/ -o quotes.jsonl
+  quotes stats quotes.jsonl
+
+  # counts per outlet (a field of the input records, kept by --emit docs), as CSV
+  quotes extract news.jsonl --emit docs -o out.jsonl
+  quotes stats out.jsonl --by outlet --format csv -o speakers.csv
+
+  $ quotes stats out.jsonl --top 3
+  1,204 quotes in 300 documents; 512 speakers
+  #  speaker       quotes  docs  kind    gender  roles          first document  last document
+  1  سامح شكري    41      17    person  male    وزير الخارجية  a12             a290
+  ...
+Speakers are matched across documents by a folded key: hamza forms, ى/ي, ة/ه,
+diacritics, tatweel and the article ال do not matter, nor غ/ج in transliterated
+names (هيغ، هيج).
+"""
+
 MAIN_EXAMPLES = """\
 examples:
   quotes extract news.jsonl --emit docs -o out.jsonl
+  quotes stats out.jsonl --by outlet
+  quotes show article.txt -o page.html
   quotes evaluate gold.jsonl
   quotes extract --help
 """
@@ -120,6 +159,9 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("paths", nargs="*", metavar="PATH",
                          help="files or folders (.txt, .jsonl, optionally .gz); '-' or none: stdin")
     extract.add_argument("-o", "--output", metavar="FILE", default=None, help="output file (default: stdout)")
+    extract.add_argument("--output-format", choices=OUTPUT_FORMATS, default="auto",
+                         help="jsonl, or csv (one row per quote, UTF-8 with BOM); "
+                              "auto: csv when -o ends with .csv, else jsonl")
     extract.add_argument("--emit", choices=EMITS, default="quotes",
                          help="quotes: one line per quote (default); docs: one line per input document")
     extract.add_argument("--text-field", default="text", help="JSONL field holding the text (default: text)")
@@ -152,6 +194,41 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--resume", action="store_true",
                          help="with -o: skip documents already in the output file and append")
 
+    show = commands.add_parser(
+        "show", formatter_class=formatter, epilog=SHOW_EXAMPLES,
+        help="an HTML page of documents with their quotes highlighted",
+        description="Write documents as a self-contained HTML page (right to left, no network) with "
+                    "every quote highlighted by type, its cue and its speaker's mention marked, and "
+                    "each document's speakers listed. Inputs are raw documents (extracted now) or "
+                    "records of quotes extract --emit docs that kept their text.")
+    show.add_argument("paths", nargs="*", metavar="PATH",
+                      help="files or folders (.txt, .jsonl, optionally .gz); '-' or none: stdin")
+    where = show.add_mutually_exclusive_group()
+    where.add_argument("-o", "--output", metavar="FILE.html", default=None,
+                       help="the page (default: stdout)")
+    where.add_argument("--out-dir", metavar="DIR", default=None,
+                       help="one page per document in DIR, with index.html")
+    show.add_argument("--title", default="quotes", help="the page title")
+    show.add_argument("--text-field", default="text", help="JSONL field holding the text (default: text)")
+    show.add_argument("--id-field", default="id", help="JSONL field holding the document id (default: id)")
+    show.add_argument("--encoding", type=encoding_name, default="utf-8", help="input encoding (default: utf-8)")
+    add_model_options(show)
+
+    stats = commands.add_parser(
+        "stats", formatter_class=formatter, epilog=STATS_EXAMPLES,
+        help="who is quoted and how often, from quotes extract output",
+        description="Rank speakers by quotes and documents, with kind, roles, gender and the first "
+                    "and last document, and count quotes by type, speaker kind, gender and any "
+                    "record field (--by). Input: output of quotes extract (either --emit).")
+    stats.add_argument("paths", nargs="*", metavar="PATH", help="JSONL files (optionally .gz); '-' or none: stdin")
+    stats.add_argument("--by", action="append", default=[], metavar="FIELD",
+                       help="also count quotes by this field of the records (e.g. outlet); repeatable")
+    stats.add_argument("--format", choices=("table", "csv", "json"), default="table",
+                       help="table (default), csv (the ranking, UTF-8 with BOM) or json (everything)")
+    stats.add_argument("--top", type=positive_int, default=None, metavar="N",
+                       help="speakers to list (default: 30 in a table, all in csv and json; 0: all)")
+    stats.add_argument("-o", "--output", metavar="FILE", default=None, help="output file (default: stdout)")
+
     evaluate = commands.add_parser(
         "evaluate", formatter_class=formatter, epilog=EVALUATE_EXAMPLES,
         help="score the extractor (or saved predictions) against a gold file",
@@ -171,6 +248,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "extract":
             return extract_command(args, parser, report)
+        if args.command == "show":
+            return show_command(args, parser, report)
+        if args.command == "stats":
+            return stats_command(args, parser, report)
         return evaluate_command(args, report)
     except QuotesError as e:  # models that cannot be loaded, a missing engine
         report(f"error: {e}")
@@ -190,6 +271,14 @@ def extract_command(args: argparse.Namespace, parser: argparse.ArgumentParser, r
         parser.error("--resume needs -o FILE")
     if args.scheduler and args.engine != "dask":
         parser.error("--scheduler needs --engine dask")
+    output_format = output_format_for(args.output, args.output_format)
+    if output_format == "csv" and args.emit == "docs":
+        parser.error("CSV output has one row per quote: use --emit quotes (the default)")
+    if output_format == "csv" and args.resume:
+        parser.error("--resume works on JSON lines output, not CSV")
+    missing = missing_paths(args.paths)
+    if missing:  # before anything is written: a typo must not leave an empty output file
+        parser.error(f"no such file or directory: {', '.join(missing)}")
     read_options = ReadOptions(text_field=args.text_field, id_field=args.id_field, encoding=args.encoding,
                                decode_errors=args.decode_errors, format=args.format)
     options = ExtractorOptions(parser=args.parser, models=args.models, max_chars=args.max_chars,
@@ -212,29 +301,36 @@ def extract_command(args: argparse.Namespace, parser: argparse.ArgumentParser, r
     else:
         chunks = run(items, options, jobs=args.jobs, chunk_size=chunk_size)
     show_progress = sys.stderr.isatty() if args.progress is None else args.progress
+    # a total (and so an ETA) when the inputs can be counted cheaply
+    total = count_documents(args.paths, read_options) if show_progress else None
+    if total is not None and done:
+        total = None  # the documents already done are not known until they are read
     try:
-        sink = OutputSink(args.output, append=args.resume)
+        sink = OutputSink(args.output, append=args.resume,
+                          header=csv_header() if output_format == "csv" else b"")
     except OSError as e:
         parser.error(f"cannot write {args.output}: {e.strerror}")
     # closing: a --fail-fast stop shuts the workers down now, not at garbage collection
     with sink, contextlib.closing(chunks):
-        failed = write_results(chunks, sink, args.emit, report, show_progress, args.fail_fast)
+        failed = write_results(chunks, sink, args.emit, report, show_progress, args.fail_fast,
+                               output_format, total)
     return EXIT_FAILED if failed else EXIT_OK
 
 
 def write_results(chunks: Iterable[list[DocResult]], sink: OutputSink, emit: str, report: Reporter,
-                  show_progress: bool, fail_fast: bool) -> int:
+                  show_progress: bool, fail_fast: bool, output_format: str = "jsonl",
+                  total: int | None = None) -> int:
     """Writes results chunk by chunk; returns the number of failed records."""
     from tqdm import tqdm
 
     failed = records = 0
     report.above_progress_bar = show_progress
     with tqdm(unit=" docs", file=sys.stderr, disable=not show_progress, dynamic_ncols=True,
-              desc=PROG) as progress:
+              desc=PROG, total=total) as progress:
         for chunk in chunks:
             for result in chunk:
                 records += 1
-                sink.add(output_lines(result, emit))
+                sink.add(csv_lines(result) if output_format == "csv" else output_lines(result, emit))
                 if result.failed:
                     failed += 1
                     report(f"{result.where}: {result.error}")
@@ -250,6 +346,84 @@ def write_results(chunks: Iterable[list[DocResult]], sink: OutputSink, emit: str
     if failed:
         report(f"{failed} of {records} records failed")
     return failed
+
+
+def show_command(args: argparse.Namespace, parser: argparse.ArgumentParser, report: Reporter) -> int:
+    from .io import Document
+    from .show import ShownDocument, index_page, render_page
+
+    missing = missing_paths(args.paths)
+    if missing:
+        parser.error(f"no such file or directory: {', '.join(missing)}")
+    read_options = ReadOptions(text_field=args.text_field, id_field=args.id_field, encoding=args.encoding)
+    extractor = None
+    docs: list[ShownDocument] = []
+    failed = 0
+    for item in iter_inputs(args.paths, read_options, report):
+        if not isinstance(item, Document):
+            report(f"{item.where}: {item.message}")
+            docs.append(ShownDocument(item.doc_id, "", error=item.message))
+            failed += 1
+            continue
+        saved = item.record.get("quotes") if item.record is not None else None
+        if isinstance(saved, list):
+            quotes = saved  # extract output that kept the text: shown as it is
+        else:
+            if extractor is None:
+                extractor = build_extractor(ExtractorOptions(parser=args.parser, models=args.models))
+            quotes = [q.to_dict() for q in extractor.extract(item.text, item.doc_id)]
+        docs.append(ShownDocument(item.doc_id, item.text, quotes))
+    if args.out_dir:
+        os.makedirs(args.out_dir, exist_ok=True)
+        entries = []
+        for n, doc in enumerate(docs):
+            name = f"doc{n + 1:05d}.html"
+            with open(os.path.join(args.out_dir, name), "w", encoding="utf-8") as f:
+                f.write(render_page([doc], title=doc.doc_id))
+            entries.append((name, doc.doc_id, None if doc.error else len(doc.quotes)))
+        with open(os.path.join(args.out_dir, "index.html"), "w", encoding="utf-8") as f:
+            f.write(index_page(entries, args.title))
+    else:
+        html_page = render_page(docs, title=args.title)
+        if args.output:
+            with open(args.output, "w", encoding="utf-8") as f:
+                f.write(html_page)
+        else:
+            sys.stdout.write(html_page)
+            sys.stdout.flush()
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+def stats_command(args: argparse.Namespace, parser: argparse.ArgumentParser, report: Reporter) -> int:
+    from .stats import compute, format_csv, format_table
+
+    missing = missing_paths(args.paths)
+    if missing:
+        parser.error(f"no such file or directory: {', '.join(missing)}")
+    warnings = []
+
+    def warn(message: str) -> None:
+        warnings.append(message)
+        report(message)
+
+    try:
+        stats = compute(args.paths, args.by, warn)
+    except OSError as e:
+        report(f"{e.filename}: cannot read: {e.strerror or e}")
+        return EXIT_FAILED
+    if args.format == "table":
+        data = format_table(stats, 30 if args.top is None else args.top).encode("utf-8")
+    elif args.format == "csv":
+        data = format_csv(stats, args.top or 0)
+    else:
+        data = orjson.dumps(stats.to_dict(args.top or None), option=orjson.OPT_INDENT_2) + b"\n"
+    if args.output:
+        with open(args.output, "wb") as f:
+            f.write(data)
+    else:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    return EXIT_FAILED if warnings else EXIT_OK
 
 
 def evaluate_command(args: argparse.Namespace, report: Reporter) -> int:

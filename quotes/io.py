@@ -10,7 +10,9 @@ whole, so that a killed run leaves at most one half-written last line, which
 from __future__ import annotations
 
 import codecs
+import csv
 import gzip
+import io
 import json
 import os
 import re
@@ -30,6 +32,7 @@ JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson")
 FORMATS = ("auto", "jsonl", "text")
 DECODE_POLICIES = ("fail", "replace")
 EMITS = ("quotes", "docs")
+OUTPUT_FORMATS = ("auto", "jsonl", "csv")
 
 Warn = Callable[[str], None]
 
@@ -112,6 +115,48 @@ def iter_inputs(paths: Iterable[str], options: ReadOptions, warn: Warn) -> Itera
                     yield from read_file(file_path, options, warn)
         else:
             yield from read_file(path, options, warn)
+
+
+def missing_paths(paths: Iterable[str]) -> list[str]:
+    """The input paths that do not exist ("-" is stdin and always does)."""
+    return [p for p in paths if p != STDIN and not os.path.exists(p)]
+
+
+def count_documents(paths: Iterable[str], options: ReadOptions, limit_bytes: int = 1 << 30) -> int | None:
+    """How many documents the inputs hold, for a progress bar with a total and ETA:
+    a text file is one, a JSONL file one per non-blank line. None when it cannot be
+    known cheaply: stdin, gzipped JSONL, or more than ``limit_bytes`` of JSONL."""
+    paths = list(paths) or [STDIN]
+    total = 0
+    budget = limit_bytes
+    files: list[str] = []
+    for path in paths:
+        if path == STDIN:
+            return None
+        if os.path.isdir(path):
+            files.extend(p for p, error in walk_directory(path) if error is None)
+        else:
+            files.append(path)
+    for path in files:
+        fmt = format_for(path, options.format)
+        if fmt == "text":
+            total += 1
+            continue
+        if path.endswith(".gz"):
+            return None
+        try:
+            budget -= os.path.getsize(path)
+            if budget < 0:
+                return None
+            with open(path, "rb") as f:
+                if fmt == "auto" and sniff_format(iter(f), []) == "text":
+                    total += 1
+                    continue
+                f.seek(0)
+                total += sum(1 for line in f if line.strip())
+        except OSError:
+            total += 1  # reported as one failed item when it is read
+    return total
 
 
 def walk_directory(root: str) -> Iterator[tuple[str, str | None]]:
@@ -299,10 +344,26 @@ def decode(data: bytes, options: ReadOptions, source: str, line: int | None, war
         return data.decode(encoding)
     except UnicodeDecodeError as e:
         reason = f"invalid {options.encoding} at byte offset {byte_offset + e.start}"
+        if _is_utf8(encoding) and byte_offset + e.start == 0 and _reads_as_cp1256(data):
+            reason += " (the text reads as Windows-1256 Arabic: try --encoding cp1256)"
         if options.decode_errors == "replace":
             warn(f"{InputError(reason, source=source, line=line).args[0]}; replaced with U+FFFD")
             return data.decode(encoding, errors="replace")
         raise InputError(reason, source=source, line=line) from None
+
+
+_ARABIC_LETTER = re.compile(r"[\u0621-\u064A]")
+
+
+def _reads_as_cp1256(data: bytes) -> bool:
+    """Whether bytes that are no UTF-8 decode as Windows-1256 into mostly Arabic letters
+    (older Arabic sites and archives still use it)."""
+    try:
+        text = data[:4096].decode("cp1256")
+    except UnicodeDecodeError:
+        return False
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(1 for c in letters if _ARABIC_LETTER.match(c)) >= 0.6 * len(letters)
 
 
 def check_encoding(name: str) -> str:
@@ -381,10 +442,52 @@ def docs_record(result: DocResult) -> dict[str, Any]:
     return out
 
 
+CSV_COLUMNS = ("doc_id", "index", "type", "quote", "quote_start", "quote_end", "cue", "cue_lemma",
+               "cue_start", "cue_end", "speaker", "speaker_role", "speaker_kind", "speaker_gender",
+               "mention", "mention_start", "mention_end", "confidence")
+
+
+def output_format_for(path: str | None, requested: str) -> str:
+    """The output format: as requested, else CSV for a ``.csv`` file, else JSON lines."""
+    if requested != "auto":
+        return requested
+    return "csv" if path and path.lower().endswith(".csv") else "jsonl"
+
+
+def csv_header() -> bytes:
+    """The BOM (so that spreadsheet programs read the file as UTF-8 Arabic) and the
+    column names."""
+    return codecs.BOM_UTF8 + _csv_line(CSV_COLUMNS)
+
+
+def csv_lines(result: DocResult) -> list[bytes]:
+    """One flat CSV row per quote of a result (a failed document has none)."""
+    return [_csv_line(csv_row(q)) for q in (result.quotes or [])]
+
+
+def csv_row(quote: Mapping[str, Any]) -> list[Any]:
+    """A quote (its ``to_dict()`` form) as the values of :data:`CSV_COLUMNS`."""
+    span = quote.get("quote") or {}
+    cue = quote.get("cue") or {}
+    speaker = quote.get("speaker") or {}
+    mention = speaker.get("mention") or {}
+    return [quote.get("doc_id"), quote.get("index"), quote.get("type"),
+            span.get("text"), span.get("start"), span.get("end"),
+            cue.get("text"), cue.get("lemma"), cue.get("start"), cue.get("end"),
+            speaker.get("name"), speaker.get("role"), speaker.get("kind"), speaker.get("gender"),
+            mention.get("text"), mention.get("start"), mention.get("end"), quote.get("confidence")]
+
+
+def _csv_line(values: Iterable[Any]) -> bytes:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerow(["" if v is None else v for v in values])
+    return buffer.getvalue().encode("utf-8", errors="replace")
+
+
 class OutputSink:
     """JSON lines to a file or stdout, written whole and flushed per batch."""
 
-    def __init__(self, path: str | None, *, append: bool = False) -> None:
+    def __init__(self, path: str | None, *, append: bool = False, header: bytes = b"") -> None:
         self.path = path
         if path is None or path == STDIN:
             self.stream: IO[bytes] = sys.stdout.buffer
@@ -392,7 +495,7 @@ class OutputSink:
         else:
             self.stream = open(path, "ab" if append else "wb")
             self.owned = True
-        self.pending: list[bytes] = []
+        self.pending: list[bytes] = [header] if header else []
 
     def add(self, lines: list[bytes]) -> None:
         self.pending.extend(lines)

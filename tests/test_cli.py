@@ -172,7 +172,42 @@ def test_progress_bar_only_when_asked_or_on_a_terminal(tmp_path, run_quotes):
     write_jsonl(tmp_path / "in.jsonl", [{"id": i, "text": SAID} for i in range(5)])
     assert run_quotes("extract", "in.jsonl", *NONE).stderr == b""
     forced = run_quotes("extract", "in.jsonl", *NONE, "--progress").stderr.decode()
-    assert "5 docs" in forced and "docs/s" in forced
+    assert "5/5" in forced and "docs/s" in forced  # a total, so tqdm shows an ETA
+    piped = run_quotes("extract", *NONE, "--progress", stdin=(tmp_path / "in.jsonl").read_bytes())
+    assert "5 docs" in piped.stderr.decode() and "/5" not in piped.stderr.decode()  # stdin: no total
+
+
+def test_csv_output_one_row_per_quote_with_bom(tmp_path, run_quotes):
+    import csv
+    import io
+    write_jsonl(tmp_path / "in.jsonl", [{"id": "a", "text": SAID + " " + INDIRECT}, {"id": "b", "text": NO_QUOTE}])
+    assert run_quotes("extract", "in.jsonl", *NONE, "-o", "out.csv").returncode == 0
+    data = (tmp_path / "out.csv").read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+    assert [(r["doc_id"], r["type"], r["quote"]) for r in rows] == [
+        ("a", "direct", "سنواصل العمل"), ("a", "indirect", "البلاد بخير")]
+    assert rows[0]["speaker"] == "الوزير" and rows[0]["cue_lemma"] == "قال" and rows[0]["speaker_kind"] == "person"
+    text = SAID + " " + INDIRECT
+    assert text[int(rows[1]["quote_start"]):int(rows[1]["quote_end"])] == "البلاد بخير"
+    stdout = run_quotes("extract", "in.jsonl", *NONE, "--output-format", "csv").stdout
+    assert stdout == data
+    assert run_quotes("extract", "in.jsonl", *NONE, "-o", "out.csv", "--emit", "docs").returncode == 2
+
+
+def test_a_missing_input_is_a_usage_error_and_writes_nothing(tmp_path, run_quotes):
+    write_jsonl(tmp_path / "in.jsonl", [{"id": "a", "text": SAID}])
+    proc = run_quotes("extract", "in.jsonl", "no-such.jsonl", *NONE, "-o", "out.jsonl")
+    assert proc.returncode == 2 and b"no-such.jsonl" in proc.stderr
+    assert not (tmp_path / "out.jsonl").exists()
+
+
+def test_windows_1256_text_read_as_utf8_suggests_the_encoding(tmp_path, run_quotes):
+    (tmp_path / "old.txt").write_bytes(SAID.encode("cp1256"))
+    proc = run_quotes("extract", "old.txt", *NONE)
+    assert proc.returncode == 1 and b"--encoding cp1256" in proc.stderr
+    (tmp_path / "broken.txt").write_bytes(b"\xff\xfe\x00\x01 binary-ish")
+    assert b"cp1256" not in run_quotes("extract", "broken.txt", *NONE).stderr
 
 
 def test_models_that_cannot_load_are_a_clean_error(tmp_path, run_quotes):
