@@ -17,7 +17,7 @@ import attrs
 
 from .attribute import Candidate, DocumentView, find_candidates
 from .errors import QuotesError
-from .gender import cue_gender, decide, name_gender, title_gender
+from .gender import cue_gender, decide, looks_like_a_name, name_gender, title_gender
 from .lexicon import Lexicons, default_lexicons
 from .speakers import SpeakerResolver, with_known_names
 from .values import Cue, Quote, Span, Speaker
@@ -129,9 +129,14 @@ def with_genders(speakers: dict[int, Speaker | None], cands: dict[int, Candidate
         hit = cand.cue
         found = evidence.setdefault(speaker.name, [title_gender(speaker.role, lex), name_gender(speaker.name, lex)])
         if hit is not None:
+            # نقلت الوكالة عن الوزير: the verb agrees with the one who reports
             found.append(cue_gender(hit.kind, cand.feminine, cand.plural,
-                                    bool(hit.form and hit.form.verb.source_in)))
-    genders = {name: decide(found) for name, found in evidence.items()}
+                                    bool(hit.form and hit.form.verb.source_in) or hit.lemma == "نقل"))
+    genders = {name: decide(found) for name, found in evidence.items()
+               # the first two are the title and the name; without them, the cues decide
+               # only for what reads as a personal name, said at least twice (a thing
+               # read as a verb's subject by mistake is seldom the subject of two cues)
+               if found[0] or found[1] or (looks_like_a_name(name, lex) and sum(g is not None for g in found) >= 2)}
     return {key: attrs.evolve(speaker, gender=genders[speaker.name])
             if speaker is not None and genders.get(speaker.name) else speaker
             for key, speaker in speakers.items()}

@@ -10,6 +10,9 @@ Evidence, gathered over every quote of the person in one document:
 - the first word of the name, in ``data/lexicons/name_genders.txt`` (mined from how
   news text treats names: الوزيرة هدى، وقالت هدى).
 
+Without a title or a known name, the cues decide only for a name whose words are no
+common words (see :func:`looks_like_a_name`), and only when at least two cues agree.
+
 A person gets a gender only when there is evidence and all of it agrees: absent or
 conflicting evidence gives None (a wrongly attributed quote shows as a conflict).
 Organisations, groups, documents and anonymous sources have no gender.
@@ -29,6 +32,10 @@ GENDERS: tuple[str, ...] = ("female", "male")
 _EITHER_GENDER_TITLES = frozenset({"عضو", "نائب", "برلماني"})
 # Titles written with ة that name men (عمدة البلدة، الداعية).
 _MASCULINE_IN_TA = frozenset({"عمده", "داعيه"})
+# Feminine forms of titles that are mostly other nouns in news (in 7.4M words of ANT
+# news: الحاجة إلى "the need for" 152 of 343, الأكاديمية السويدية the academy,
+# المقدمة من "submitted by"): no evidence of a woman.
+_FEMININE_FORMS_THAT_ARE_NOUNS = frozenset({"حاجه", "مقدمه", "اكاديميه"})
 
 
 def cue_gender(form_kind: str | None, feminine: bool | None, plural: bool, source_in: bool) -> str | None:
@@ -47,7 +54,7 @@ def title_gender(role: str | None, lex: Lexicons) -> str | None:
     word = strip_article(fold(first))
     if word.startswith(("و", "ل", "ب")) and word[1:] and _title(word[1:], lex):
         word = word[1:]
-    if not _title(word, lex) or word in _EITHER_GENDER_TITLES:
+    if not _title(word, lex) or word in _EITHER_GENDER_TITLES or word in _FEMININE_FORMS_THAT_ARE_NOUNS:
         return None
     if word.endswith("ه"):
         if word in _MASCULINE_IN_TA:
@@ -66,6 +73,17 @@ def name_gender(name: str, lex: Lexicons) -> str | None:
     if not words:
         return None
     return lex.name_genders.get(words[0])
+
+
+def looks_like_a_name(name: str, lex: Lexicons) -> bool:
+    """Whether every word of ``name`` may be a personal name: no article, common word,
+    function word or place. A verb's agreement alone is trusted only for such a name,
+    since a feminine verb also agrees with things and places read as its subject by
+    mistake (تعتبر نواقل، ردت بيونغيانغ)."""
+    words = fold(name).split()
+    return bool(words) and not any(
+        w.startswith("ال") or w in lex.common_words or w in lex.function_words or w in lex.places
+        for w in words)
 
 
 def decide(evidence: Iterable[str | None]) -> str | None:

@@ -36,6 +36,8 @@ def test_title_gender():
     assert title_gender("عمدة البلدة", LEX) == "male"   # written with ة, a man
     assert title_gender("عضو مجلس النواب", LEX) is None  # said of women and men alike
     assert title_gender(None, LEX) is None
+    assert title_gender("الأكاديمية", LEX) is None      # mostly the academy, not a woman
+    assert title_gender("الأكاديمي", LEX) == "male"
 
 
 def test_cue_gender_only_for_verbs_and_participles_of_one_speaker():
@@ -69,3 +71,15 @@ def test_organisations_have_no_gender():
 def test_gender_is_in_the_output_schema():
     q = Extractor(parser="none").extract("قال المدير إن الأرباح ارتفعت.")[0]
     assert list(q.to_dict()["speaker"]) == ["name", "role", "kind", "gender", "mention"]
+
+
+def test_the_cue_alone_decides_only_for_what_reads_as_a_name():
+    from quotes.gender import looks_like_a_name
+    assert looks_like_a_name("ماركوس فيلدر", LEX)
+    assert not looks_like_a_name("العداء كريم", LEX)     # an article: a description, not a name
+    assert not looks_like_a_name("مسؤول", LEX)           # a common word
+    # one feminine verb read with a thing as its subject gives no gender; two cues of a name do
+    assert all(g is None for _, g in speakers('وتعتبر نواقل للعدوى "خطيرة جدا".'))
+    assert {g for _, g in speakers('وقالت ماركيتا فيلدر إن الطقس بارد. وأضافت فيلدر أن الثلج قادم.')} == {"female"}
+    # the reporting verb agrees with the reporter (الوكالة), so it does not contradict the man's name
+    assert {g for _, g in speakers('ونقلت الوكالة عن ماركوس فيلدر قوله إن الطقس بارد.')} == {"male"}
