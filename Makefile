@@ -22,10 +22,12 @@ eval:
 models:
 	$(PYTHON) scripts/train_models.py --shared $(SHARED) --out data/models
 
-# the two mined lexicons, from the raw news corpus
+# the three mined lexicons, from the raw news corpus (and the name lists of ../shared/data/ner-arabic)
 lexicons:
 	$(PYTHON) scripts/mine_common_words.py $(SHARED)/data/news-raw/*.jsonl.gz -o data/lexicons/common_words.txt
 	$(PYTHON) scripts/mine_first_names.py $(SHARED)/data/news-raw/*.jsonl.gz -o data/lexicons/first_names.txt
+	$(PYTHON) scripts/mine_name_genders.py $(SHARED)/data/news-raw/*.jsonl.gz \
+		--names $(SHARED)/data/ner-arabic/names -o data/lexicons/name_genders.txt
 
 bench:
 	$(PYTHON) bench/bench.py

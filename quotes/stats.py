@@ -101,7 +101,12 @@ class Stats:
         self.by_type[quote.get("type") or "?"] += 1
         speaker = quote.get("speaker") or None
         self.by_kind[speaker.get("kind", "unknown") if speaker else "none"] += 1
-        self.by_gender[(speaker.get("gender") or "unknown") if speaker else "none"] += 1
+        if not speaker:
+            self.by_gender["none"] += 1
+        elif speaker.get("kind") != "person":
+            self.by_gender["not a person"] += 1  # organisations, documents, groups, anonymous
+        else:
+            self.by_gender[speaker.get("gender") or "unknown"] += 1
         for field in self.by_fields:
             value = quote.get(field, (record or {}).get(field))
             self.by_field.setdefault(field, collections.Counter())[_label(value)] += 1

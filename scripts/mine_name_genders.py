@@ -8,7 +8,7 @@ the single-token person names of Wikidata and the romanisation list in
 ``../shared/data/ner-arabic/names``; the corpus decides their gender.
 
     python scripts/mine_name_genders.py ../shared/data/news-raw/*.jsonl.gz \\
-        --names ../shared/data/ner-arabic/names -o data/lexicons/name_genders.txt
+        --names ../shared/data/ner-arabic/names -o data/lexicons/name_genders.txt   # or: make lexicons
 """
 
 from __future__ import annotations

@@ -40,7 +40,7 @@ def test_ranking_counts_quotes_documents_and_first_and_last():
     assert top["first_document"] == "d1" and top["last_document"] == "d3" and top["roles"] == ["وزير الخارجية"]
     assert stats.by_type == {"direct": 4, "indirect": 1, "according": 1}
     assert stats.by_kind == {"person": 4, "organization": 1, "none": 1}
-    assert stats.by_gender == {"male": 1, "unknown": 3, "female": 1, "none": 1}
+    assert stats.by_gender == {"male": 1, "unknown": 2, "female": 1, "not a person": 1, "none": 1}
 
 
 def test_stats_command_with_docs_records_and_by_field(tmp_path, run_quotes):
