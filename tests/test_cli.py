@@ -220,7 +220,7 @@ def test_models_that_cannot_load_are_a_clean_error(tmp_path, run_quotes):
 
 
 def test_help_shows_examples_and_version(run_quotes):
-    for command in ([], ["extract"], ["evaluate"]):
+    for command in ([], ["extract"], ["show"], ["stats"], ["evaluate"]):
         proc = run_quotes(*command, "--help")
         assert proc.returncode == 0
         assert b"examples:" in proc.stdout and b"quotes " in proc.stdout.split(b"examples:")[1]

@@ -257,7 +257,7 @@ def test_output_dict_shape():
     d = EX.extract('وقال الوزير: "نعم".', doc_id="a.txt")[0].to_dict()
     assert set(d) == {"doc_id", "index", "type", "quote", "cue", "speaker", "confidence"}
     assert d["doc_id"] == "a.txt" and d["index"] == 0
-    assert set(d["speaker"]) == {"name", "role", "kind", "mention"}
+    assert set(d["speaker"]) == {"name", "role", "kind", "gender", "mention"}
     assert 0 <= d["confidence"] <= 1
 
 
