@@ -85,13 +85,16 @@ examples:
   quotes stats out.jsonl --by outlet --format csv -o speakers.csv
 
   $ quotes stats out.jsonl --top 3
-  1,204 quotes in 300 documents; 512 speakers
-  #  speaker       quotes  docs  kind    gender  roles          first document  last document
-  1  سامح شكري    41      17    person  male    وزير الخارجية  a12             a290
+  5373 quotes in 951 documents; 1376 speakers
+  #  speaker        quotes  docs  kind    gender  roles                         first document ...
+  1  دونالد ترمب    87      34    person  male    الرئيس الأميركي               ...
+  2  محمد هنيدي     62      9     person  male    الفنان المصري، الفنان         ...
+  3  محمد بن سلمان  57      9     person  male    الأمير، وزير المالية السعودي  ...
   ...
 Speakers are matched across documents by a folded key: hamza forms, ى/ي, ة/ه,
 diacritics, tatweel and the article ال do not matter, nor غ/ج in transliterated
-names (هيغ، هيج).
+names (هيغ، هيج); a family name alone (ترمب) joins the one fuller name that ends
+with it (دونالد ترمب).
 """
 
 MAIN_EXAMPLES = """\

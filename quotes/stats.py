@@ -4,7 +4,9 @@ Speakers are matched across documents by a canonical key (:func:`speaker_key`), 
 that one person written in different spellings counts once: the folding of
 :func:`quotes.normalize.fold` (hamza forms, ى/ي, ة/ه, diacritics, tatweel), then the
 article ال dropped from each word, and the letters that transliterate one Latin
-sound written alike (غ/ج/گ for g: هيغ، هيج; ڤ/ف for v; پ/ب for p; چ/ج).
+sound written alike (غ/ج/گ for g: هيغ، هيج; ڤ/ف for v; پ/ب for p; چ/ج). A person named
+by a family name alone (ماكرون) is then merged with the one person quoted under a fuller
+name that ends with it (:func:`merge_family_names`).
 """
 
 from __future__ import annotations
@@ -56,10 +58,13 @@ class SpeakerCount:
     documents: set = attrs.field(factory=set)
     first_document: str = ""
     last_document: str = ""
+    first_seen: int = 0  # the quote numbers (input order) of its first and last quote
+    last_seen: int = 0
 
     @property
     def name(self) -> str:
-        return self.names.most_common(1)[0][0]
+        """The fullest of its names, the most frequent among equals."""
+        return max(self.names.items(), key=lambda item: (len(item[0].split()), item[1]))[0]
 
     @property
     def kind(self) -> str:
@@ -115,7 +120,7 @@ class Stats:
         key = speaker_key(speaker["name"])
         count = self.speakers.get(key)
         if count is None:
-            count = self.speakers[key] = SpeakerCount(key, first_document=doc_id)
+            count = self.speakers[key] = SpeakerCount(key, first_document=doc_id, first_seen=self.quotes)
         count.names[speaker["name"]] += 1
         count.kinds[speaker.get("kind") or "unknown"] += 1
         if speaker.get("role"):
@@ -124,10 +129,12 @@ class Stats:
         count.quotes += 1
         count.documents.add(doc_id)
         count.last_document = doc_id
+        count.last_seen = self.quotes
 
     def ranked(self) -> list[SpeakerCount]:
         """Speakers by number of quotes, then of documents, then name."""
-        return sorted(self.speakers.values(), key=lambda c: (-c.quotes, -len(c.documents), c.name))
+        return sorted(merge_family_names(self.speakers).values(),
+                      key=lambda c: (-c.quotes, -len(c.documents), c.name))
 
     def to_dict(self, top: int | None = None) -> dict[str, Any]:
         ranked = self.ranked()
@@ -136,6 +143,32 @@ class Stats:
                 "by_gender": dict(self.by_gender.most_common()),
                 "by_field": {f: dict(c.most_common()) for f, c in self.by_field.items()},
                 "ranking": [c.row() for c in (ranked[:top] if top else ranked)]}
+
+
+def merge_family_names(speakers: dict[str, SpeakerCount]) -> dict[str, SpeakerCount]:
+    """A person named by one word in some documents (ماكرون) is the person whose fuller
+    name ends with that word (إيمانويل ماكرون), when exactly one such person is quoted;
+    a word that ends several names (محمد) is left alone."""
+    by_last: dict[str, list[str]] = {}
+    for key, count in speakers.items():
+        words = key.split()
+        if len(words) > 1 and count.kind == "person":
+            by_last.setdefault(words[-1], []).append(key)
+    merged = dict(speakers)
+    for key, count in speakers.items():
+        fuller = by_last.get(key, [])
+        if " " in key or count.kind != "person" or len(fuller) != 1:
+            continue
+        merged[fuller[0]] = _merged(merged[fuller[0]], count)
+        del merged[key]
+    return merged
+
+
+def _merged(a: SpeakerCount, b: SpeakerCount) -> SpeakerCount:
+    first, last = min((a, b), key=lambda c: c.first_seen), max((a, b), key=lambda c: c.last_seen)
+    return SpeakerCount(a.key, a.names + b.names, a.kinds + b.kinds, a.roles + b.roles, a.genders + b.genders,
+                        a.quotes + b.quotes, a.documents | b.documents, first.first_document,
+                        last.last_document, first.first_seen, last.last_seen)
 
 
 def _label(value: Any) -> str:
@@ -198,16 +231,17 @@ RANKING_COLUMNS = ("rank", "speaker", "quotes", "documents", "kind", "gender", "
 
 def format_table(stats: Stats, top: int) -> str:
     """A plain-text report: the ranking, then the totals."""
+    ranked = stats.ranked()
     rows = [[str(i), c.name, str(c.quotes), str(len(c.documents)), c.kind, c.gender or "-",
              "، ".join(r for r, _ in c.roles.most_common(2)) or "-", c.first_document, c.last_document]
-            for i, c in enumerate(stats.ranked()[:top] if top else stats.ranked(), 1)]
+            for i, c in enumerate(ranked[:top] if top else ranked, 1)]
     header = ["#", "speaker", "quotes", "docs", "kind", "gender", "roles", "first document", "last document"]
     widths = [max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(header)]
-    lines = [f"{stats.quotes} quotes in {len(stats.documents)} documents; {len(stats.speakers)} speakers", ""]
+    lines = [f"{stats.quotes} quotes in {len(stats.documents)} documents; {len(ranked)} speakers", ""]
     lines.append("  ".join(h.ljust(w) for h, w in zip(header, widths)).rstrip())
     lines += ["  ".join(v.ljust(w) for v, w in zip(r, widths)).rstrip() for r in rows]
-    if top and len(stats.speakers) > top:
-        lines.append(f"… {len(stats.speakers) - top} more (--top 0 for all)")
+    if top and len(ranked) > top:
+        lines.append(f"… {len(ranked) - top} more (--top 0 for all)")
     for title, counter in [("type", stats.by_type), ("speaker kind", stats.by_kind),
                            ("gender", stats.by_gender)] + [(f, c) for f, c in stats.by_field.items()]:
         lines += ["", f"by {title}:"]

@@ -69,3 +69,17 @@ def test_stats_of_extract_output(tmp_path, run_quotes):
     assert extract.returncode == 0
     result = orjson.loads(run_quotes("stats", "q.jsonl", "--format", "json").stdout)
     assert result["ranking"][0]["speaker"] == "الوزير" and result["ranking"][0]["quotes"] == 2
+
+
+def test_a_family_name_alone_joins_the_one_fuller_name_that_ends_with_it():
+    stats = Stats()
+    for q in [quote("d1", "إيمانويل ماكرون", role="الرئيس الفرنسي"), quote("d2", "ماكرون"),
+              quote("d3", "محمد"), quote("d3", "سامي محمد"), quote("d4", "خالد محمد"),
+              quote("d5", "الوزارة", kind="organization")]:
+        stats.add(q)
+    rows = {c.name: c.row() for c in stats.ranked()}
+    assert rows["إيمانويل ماكرون"]["quotes"] == 2 and rows["إيمانويل ماكرون"]["documents"] == 2
+    assert rows["إيمانويل ماكرون"]["last_document"] == "d2"
+    assert "ماكرون" not in rows
+    assert rows["محمد"]["quotes"] == 1  # محمد ends two names: left alone
+    assert len(rows) == 5
