@@ -364,8 +364,12 @@ def show_command(args: argparse.Namespace, parser: argparse.ArgumentParser, repo
     failed = 0
     for item in iter_inputs(args.paths, read_options, report):
         if not isinstance(item, Document):
-            report(f"{item.where}: {item.message}")
-            docs.append(ShownDocument(item.doc_id, "", error=item.message))
+            message = item.message
+            if item.record is not None and "quotes" in item.record:
+                # --emit docs output of text files has no text: show the files themselves
+                message += "; extract output keeps the text only for JSONL input: run quotes show on the files"
+            report(f"{item.where}: {message}")
+            docs.append(ShownDocument(item.doc_id, "", error=message))
             failed += 1
             continue
         saved = item.record.get("quotes") if item.record is not None else None
@@ -376,24 +380,26 @@ def show_command(args: argparse.Namespace, parser: argparse.ArgumentParser, repo
                 extractor = build_extractor(ExtractorOptions(parser=args.parser, models=args.models))
             quotes = [q.to_dict() for q in extractor.extract(item.text, item.doc_id)]
         docs.append(ShownDocument(item.doc_id, item.text, quotes))
-    if args.out_dir:
-        os.makedirs(args.out_dir, exist_ok=True)
-        entries = []
-        for n, doc in enumerate(docs):
-            name = f"doc{n + 1:05d}.html"
-            with open(os.path.join(args.out_dir, name), "w", encoding="utf-8") as f:
-                f.write(render_page([doc], title=doc.doc_id))
-            entries.append((name, doc.doc_id, None if doc.error else len(doc.quotes)))
-        with open(os.path.join(args.out_dir, "index.html"), "w", encoding="utf-8") as f:
-            f.write(index_page(entries, args.title))
-    else:
-        html_page = render_page(docs, title=args.title)
-        if args.output:
+    try:
+        if args.out_dir:
+            os.makedirs(args.out_dir, exist_ok=True)
+            entries = []
+            for n, doc in enumerate(docs):
+                name = f"doc{n + 1:05d}.html"
+                with open(os.path.join(args.out_dir, name), "w", encoding="utf-8") as f:
+                    f.write(render_page([doc], title=doc.doc_id))
+                entries.append((name, doc.doc_id, None if doc.error else len(doc.quotes)))
+            with open(os.path.join(args.out_dir, "index.html"), "w", encoding="utf-8") as f:
+                f.write(index_page(entries, args.title))
+        elif args.output:
             with open(args.output, "w", encoding="utf-8") as f:
-                f.write(html_page)
+                f.write(render_page(docs, title=args.title))
         else:
-            sys.stdout.write(html_page)
+            sys.stdout.write(render_page(docs, title=args.title))
             sys.stdout.flush()
+    except OSError as e:
+        report(f"cannot write {e.filename or args.output or args.out_dir}: {e.strerror or e}")
+        return EXIT_USAGE
     return EXIT_FAILED if failed else EXIT_OK
 
 
@@ -421,8 +427,12 @@ def stats_command(args: argparse.Namespace, parser: argparse.ArgumentParser, rep
     else:
         data = orjson.dumps(stats.to_dict(args.top or None), option=orjson.OPT_INDENT_2) + b"\n"
     if args.output:
-        with open(args.output, "wb") as f:
-            f.write(data)
+        try:
+            with open(args.output, "wb") as f:
+                f.write(data)
+        except OSError as e:
+            report(f"cannot write {args.output}: {e.strerror or e}")
+            return EXIT_USAGE
     else:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
