@@ -22,8 +22,10 @@ eval:
 models:
 	$(PYTHON) scripts/train_models.py --shared $(SHARED) --out data/models
 
-# the two mined lexicons, from the raw news corpus
+# the mined lexicons, from the raw news corpus (the cue and according-to candidates are
+# lists for review, from which speech_verbs.txt and according_markers.txt are grown by hand)
 lexicons:
+	$(PYTHON) scripts/mine_speech_verbs.py $(SHARED)/data/news-raw/*.jsonl.gz --cues data/lexicons/mined_cue_words.txt --according data/lexicons/mined_according.txt
 	$(PYTHON) scripts/mine_common_words.py $(SHARED)/data/news-raw/*.jsonl.gz -o data/lexicons/common_words.txt
 	$(PYTHON) scripts/mine_first_names.py $(SHARED)/data/news-raw/*.jsonl.gz -o data/lexicons/first_names.txt
 

@@ -1,0 +1,73 @@
+"""Quote detection on sentences written for these tests: cues mined from news and the
+senses of cue words that are no speech."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotes import Extractor
+
+EX = Extractor(parser="none")
+
+
+def kinds(text: str) -> list[tuple[str, str, str | None]]:
+    return [(q.type, q.text, q.cue and q.cue.text) for q in EX.extract(text)]
+
+
+# -- cues mined from news-raw --------------------------------------------------------
+
+@pytest.mark.parametrize("text, want", [
+    ("ونبه رئيس البلدية سمير حداد إلى أن الطرق ستغلق غدا بسبب الأشغال.",
+     ("indirect", "الطرق ستغلق غدا بسبب الأشغال", "ونبه")),
+    ("واكتفى المدرب كمال العلوي بالقول إن الفريق سيعود أقوى في الموسم المقبل.",
+     ("indirect", "الفريق سيعود أقوى في الموسم المقبل", "بالقول")),
+    ("وبرر الوزير قرار الإغلاق بأن المدارس لم تعد آمنة للتلاميذ.",
+     ("indirect", "المدارس لم تعد آمنة للتلاميذ", "وبرر")),
+    ("وخلص التقرير إلى أن الشركة خالفت قواعد المنافسة مرات عدة.",
+     ("indirect", "الشركة خالفت قواعد المنافسة مرات عدة", "وخلص")),
+])
+def test_mined_cues_introduce_quotes(text, want):
+    assert kinds(text) == [want]
+
+
+def test_according_to_on_the_tongue_of():
+    text = "سيفتتح الجسر الجديد في الشهر المقبل، على لسان رئيس البلدية سمير حداد."
+    quotes = EX.extract(text)
+    assert [(q.type, q.text, q.cue.text) for q in quotes] == [
+        ("according", "سيفتتح الجسر الجديد في الشهر المقبل", "على لسان")]
+    assert quotes[0].speaker.name == "سمير حداد"
+
+
+def test_a_mined_cue_needs_its_complementizer_when_it_has_other_senses():
+    # خلص "finished", شرح "an explanation": no complementizer or colon, no quote
+    assert kinds("وخلص العمال من بناء الجسر قبل الموعد.") == []
+
+
+# -- cue words in a sense that is no speech -------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "وبعد فحص الوثائق تبين أن السيارة مسروقة منذ عامين.",            # it turned out that
+    "ارتفعت أسعار الخضر مرة أخرى هذا الشهر، مما يشير إلى أن التضخم لم يتراجع بعد.",  # which indicates
+    "تراجعت المبيعات في الربيع، وهو ما يؤكد أن السوق تمر بأزمة.",
+])
+def test_no_source_no_quote(text):
+    assert kinds(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "وشرح الطبيب العلاج للمريض، إذ أن الدواء الجديد يسبب النعاس.",   # إذ أن "since"
+    "وتشارك عشر دول من بينها المغرب في المعرض الدولي للكتاب.",       # من بينها "among them"
+    "ويعتبر المتحف الوطني من أقدم متاحف المنطقة.",                  # يعتبر "is considered"
+    "وهو الجسر الذي يعتبر أطول جسر في البلاد.",
+])
+def test_homographs_and_adverbial_clauses_are_no_quotes(text):
+    assert kinds(text) == []
+
+
+def test_the_speech_sense_of_the_same_words_still_counts():
+    assert kinds("وتبين الدراسة أن الأطفال ينامون أقل من آبائهم.") == [
+        ("indirect", "الأطفال ينامون أقل من آبائهم", "وتبين")]
+    assert kinds("وأشار الوزير إلى أن التضخم لم يتراجع بعد.") == [
+        ("indirect", "التضخم لم يتراجع بعد", "وأشار")]
+    assert [(q.type, q.text) for q in EX.extract("الجزائر تعتبر تونس شريكا مهما في المنطقة.")] == [
+        ("reported", "تونس شريكا مهما في المنطقة")]
