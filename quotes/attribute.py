@@ -762,13 +762,21 @@ def _according(view: DocumentView, p: int, hit: CueHit, lex: Lexicons,
     if j < limit and word_class(tokens[j], lex) == "speech" and j + 1 < limit:
         j += 1  # حسب تصريحات وزير الخارجية: the source is the speaker of the statements
     relayed = j > i + hit.length  # بحسب ما كشف …: the marker's verb was skipped
+    if j + 1 < limit and (tokens[j].norm in _TALLIES or (
+            tokens[j].norm in _LATEST and tokens[j + 1].norm in _TALLIES and j + 2 < limit)):
+        # بحسب آخر حصيلة لوزارة الصحة، وفقا لتقديرات الأمم المتحدة: whose count it is
+        j += 1 + (tokens[j].norm in _LATEST)
+        t = tokens[j]
+        if t.kind == "word" and t.norm.startswith("ل") and not t.norm.startswith("لل") and len(t.norm) > 3:
+            tokens[j] = Token(t.text[1:], t.start + 1, t.end, fold(t.text[1:]), "word")
     if not relayed and tokens[i + hit.length - 1].norm.endswith("ما"):
         return None  # وفق ما تمليه عليه أهواؤه: "as … dictates", no speech verb, no source
     # (بحسب ما عبر عنه المواطن: the relayed verb's own preposition is no source)
     mention = None if j < limit and word_class(tokens[j], lex) == "pronoun-pp" else \
         read_mention(view.text, tokens, j, limit, lex)
-    if mention is not None and mention.kind == "unknown" and not mention.name:
-        mention = None
+    if mention is not None and ((mention.kind == "unknown" and not mention.name) or (
+            mention.head in lex.non_sources and has_article(tokens[mention.first].norm))):
+        mention = None  # حسب العمر "depending on age", وفقا للقانون "under the law": no source
     if mention is not None and fold(mention.text).split()[0] in ("قوله", "قولها", "تعبيره", "تعبيرها"):
         return None
     # the claim: before the marker when the sentence already said it, else after the source
@@ -806,6 +814,8 @@ def _according(view: DocumentView, p: int, hit: CueHit, lex: Lexicons,
             break
     while a < limit and (tokens[a].text in _COMMAS or tokens[a].norm in lex.group("fa-inna") or tokens[a].norm == "ف"):
         a += 1
+    if a < limit and tokens[i].norm.endswith("كما") and opens_report(tokens, a, lex):
+        return None  # كما قال الوزير إن …: "also said that", the verb's own indirect quote
     b = clause_end(view, p, a, lex)
     span = _span(view, p, a, b)
     if span is None or b - a < 2:
@@ -813,6 +823,12 @@ def _according(view: DocumentView, p: int, hit: CueHit, lex: Lexicons,
     cand.start, cand.end = span
     cand.rule = "according-after"
     return cand
+
+
+# a count or estimate whose owner is the source: حسب/وفقا + (آخر) حصيلة/تقديرات + X
+# (news-raw, a quarter sample: 58)
+_TALLIES = frozenset({"حصيله", "تقديرات"})
+_LATEST = frozenset({"اخر", "احدث"})
 
 
 def _relay_end(tokens: Sequence[Token], j: int, lex: Lexicons) -> int:

@@ -140,6 +140,7 @@ class Lexicons:
     # مسؤول: a title that can stand for any office (المسؤول التركي for a deputy minister)
     generic_titles: frozenset[str] = frozenset()
     letter_names: frozenset[str] = frozenset()  # بي، اتش، اس: acronyms spelled out (اتش اس بي سي)
+    non_sources: frozenset[str] = frozenset()  # قانون، عمر: وفقا للقانون، حسب العمر name no source
 
     def group(self, kind: str) -> frozenset[str]:
         """The function words of one group of function_words.txt (complementizer, kana …)."""
@@ -205,7 +206,9 @@ class Lexicons:
                    if (directory / "places.txt").exists() else frozenset(),
                    letter_names=frozenset(fold(w) for w in _read_lines(directory / "letter_names.txt"))
                    if (directory / "letter_names.txt").exists() else frozenset(),
-                   generic_titles=generic)
+                   generic_titles=generic,
+                   non_sources=frozenset(fold(w) for w in _read_lines(directory / "non_sources.txt"))
+                   if (directory / "non_sources.txt").exists() else frozenset())
 
 
 @functools.lru_cache(maxsize=1)

@@ -38,6 +38,32 @@ def test_according_to_on_the_tongue_of():
     assert quotes[0].speaker.name == "سمير حداد"
 
 
+@pytest.mark.parametrize("text, source", [
+    ("ارتفع عدد الجرحى إلى عشرين، بحسب آخر حصيلة لوزارة الصحة.", "وزارة الصحة"),
+    ("تراجع عدد السياح إلى النصف، وفقا لتقديرات الأمم المتحدة.", "الأمم المتحدة"),
+    ("الأسعار سترتفع في الصيف المقبل، كما يؤكد الخبير الاقتصادي سامي نور.", "سامي نور"),
+])
+def test_according_to_a_count_or_an_as_clause(text, source):
+    quotes = EX.extract(text)
+    assert [q.type for q in quotes] == ["according"]
+    assert quotes[0].text == text.split("،")[0]
+    assert quotes[0].speaker.name == source
+
+
+@pytest.mark.parametrize("text", [
+    "تختلف رسوم التسجيل في النادي حسب العمر ومدة الاشتراك.",      # depending on age
+    "ستوزع المساعدات على الأسر المحتاجة وفقا للقانون الجديد.",    # under the law
+    "ارتفع عدد الجرحى إلى عشرين، حسب حصيلة غير نهائية.",         # a count with no owner
+])
+def test_according_to_needs_a_source_that_can_speak(text):
+    assert kinds(text) == []
+
+
+def test_also_said_that_is_the_verbs_indirect_quote():
+    assert kinds("كما قال الخبير الاقتصادي سامي نور إن الأسعار سترتفع في الصيف.") == [
+        ("indirect", "الأسعار سترتفع في الصيف", "قال")]
+
+
 def test_a_mined_cue_needs_its_complementizer_when_it_has_other_senses():
     # خلص "finished", شرح "an explanation": no complementizer or colon, no quote
     assert kinds("وخلص العمال من بناء الجسر قبل الموعد.") == []
