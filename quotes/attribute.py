@@ -257,11 +257,32 @@ def clause_end(view: DocumentView, p: int, a: int, lex: Lexicons) -> int:
             if nxt.kind == "word" and word_class(nxt, lex) == "connector" and (
                     nxt.norm == "بينما" or (k + 2 < n and tokens[k + 2].norm in lex.group("complementizer"))):
                 return k  # …، بينما اصطف …، إلا أن مراقبين …: a new clause
+            if nxt.kind == "word" and word_class(nxt, lex) == "connector" and _reports_again(tokens, k + 2, lex):
+                return k  # …، لكن خبراء يتوجسون من أن …: a new source with its own report
             if nxt.norm in _AMMA and any(t.kind == "word" and t.norm[:1] == "ف" and word_class(t, lex) == "cue"
                                          for t in tokens[k + 3:min(n, k + 9)]):
                 return k  # …، أما المعارضة فرأت …: a new attribution (not إما … أو)
         k += 1
     return n
+
+
+def _reports_again(tokens: Sequence[Token], k: int, lex: Lexicons) -> bool:
+    """After a connector (لكن، فيما، بينما): a subject of one to three words, then a verb
+    and its complementizer (خبراء يتوجسون من أن، مراقبين يرون أن): a new source speaks,
+    with a verb the lexicon need not know. (news-raw, a quarter sample: 120 such clauses
+    with a common report verb after a comma and a connector)"""
+    for m in range(k + 2, min(len(tokens), k + 6)):
+        tok = tokens[m]
+        if tok.kind != "word":
+            return False
+        if opens_report(tokens, m, lex):
+            v = m - 1 - (tokens[m - 1].norm in ("من", "الي", "علي"))
+            verb = tokens[v].norm
+            form = lookup_cue_word(verb, lex)
+            if form is not None:
+                return v > k and form.form == "verb"  # (لا يكفي باعتبار أن: a verbal noun, "since")
+            return v > k and verb[:1] in ("ي", "ت") and len(verb) >= 4 and verb not in lex.function_words
+    return False
 
 
 def _connector_before(tokens: Sequence[Token], k: int, lex: Lexicons) -> int:

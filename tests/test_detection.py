@@ -1,5 +1,5 @@
-"""Quote detection on sentences written for these tests: cues mined from news and the
-senses of cue words that are no speech."""
+"""Quote detection on sentences written for these tests: cues mined from news, senses
+of cue words that are no speech and where quotes end."""
 
 from __future__ import annotations
 
@@ -97,3 +97,25 @@ def test_the_speech_sense_of_the_same_words_still_counts():
         ("indirect", "التضخم لم يتراجع بعد", "وأشار")]
     assert [(q.type, q.text) for q in EX.extract("الجزائر تعتبر تونس شريكا مهما في المنطقة.")] == [
         ("reported", "تونس شريكا مهما في المنطقة")]
+
+
+# -- where a quote ends -----------------------------------------------------------------
+
+def test_a_quote_ends_where_a_new_source_reports_with_an_unlisted_verb():
+    assert kinds("وقال الوزير إن الحكومة ستدعم المزارعين هذا العام، لكن خبراء يتوجسون من أن "
+                 "الدعم لن يصل إلى مستحقيه.") == [("indirect", "الحكومة ستدعم المزارعين هذا العام", "وقال")]
+
+
+def test_a_quote_goes_on_past_a_comma_and_but_without_a_new_report():
+    assert kinds("وقال الوزير إن الحكومة ستدعم المزارعين، لكن الميزانية محدودة هذا العام.") == [
+        ("indirect", "الحكومة ستدعم المزارعين، لكن الميزانية محدودة هذا العام", "وقال")]
+    assert kinds("وقال الوزير إن الحكومة ستدعم المزارعين، لكن هذا لا يكفي باعتبار أن الأرض جافة.") == [
+        ("indirect", "الحكومة ستدعم المزارعين، لكن هذا لا يكفي باعتبار أن الأرض جافة", "وقال")]
+
+
+def test_a_full_stop_glued_to_the_next_word_ends_the_sentence():
+    text = "وقال الوزير إن المدارس ستفتح في موعدها.والطقس بارد في الشمال منذ أسبوع."
+    assert kinds(text) == [("indirect", "المدارس ستفتح في موعدها", "وقال")]
+    # a web address or an acronym is no sentence end
+    assert kinds('وقال الوزير لموقع "العربية.نت" إن المدارس ستفتح في موعدها.') == [
+        ("indirect", "المدارس ستفتح في موعدها", "وقال")]
