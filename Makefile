@@ -3,7 +3,7 @@ PYTHON ?= python3
 SHARED ?= ../shared
 PIP = $(PYTHON) -m pip
 
-.PHONY: install run test eval models lexicons bench clean
+.PHONY: install run test eval models lexicons calibration bench clean
 
 # torch's CPU wheel first: a bare "torch" would pull a multi-GB CUDA build.
 install:
@@ -28,6 +28,11 @@ lexicons:
 	$(PYTHON) scripts/mine_speech_verbs.py $(SHARED)/data/news-raw/*.jsonl.gz --cues data/lexicons/mined_cue_words.txt --according data/lexicons/mined_according.txt
 	$(PYTHON) scripts/mine_common_words.py $(SHARED)/data/news-raw/*.jsonl.gz -o data/lexicons/common_words.txt
 	$(PYTHON) scripts/mine_first_names.py $(SHARED)/data/news-raw/*.jsonl.gz -o data/lexicons/first_names.txt
+
+# the confidence model (data/confidence.json), fit by article-level cross-validation on the
+# annotated sets; prints the reliability table of README.md
+calibration:
+	$(PYTHON) scripts/fit_confidence.py $(SHARED)/eval/train.jsonl $(SHARED)/eval/dev.jsonl -o data/confidence.json
 
 bench:
 	$(PYTHON) bench/bench.py

@@ -1,11 +1,14 @@
 """Quote detection on sentences written for these tests: cues mined from news, senses
-of cue words that are no speech and where quotes end."""
+of cue words that are no speech, where quotes end, and the calibrated confidence."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
-from quotes import Extractor
+from quotes import Extractor, ModelError, QuotesError, extract
+from quotes.confidence import ConfidenceModel, default_confidence_model
 
 EX = Extractor(parser="none")
 
@@ -119,3 +122,56 @@ def test_a_full_stop_glued_to_the_next_word_ends_the_sentence():
     # a web address or an acronym is no sentence end
     assert kinds('وقال الوزير لموقع "العربية.نت" إن المدارس ستفتح في موعدها.') == [
         ("indirect", "المدارس ستفتح في موعدها", "وقال")]
+
+
+# -- calibrated confidence -------------------------------------------------------------
+
+DOC = ('وقال وزير المالية سليم ناصر: "سنخفض الضرائب في العام المقبل". '
+       "وأكد الوزير التزام الحكومة بخفض العجز.")
+
+
+def test_confidence_is_a_probability_and_ranks_the_evidence():
+    quotes = EX.extract(DOC)
+    assert [q.type for q in quotes] == ["direct", "reported"]
+    direct, reported = quotes
+    assert 0.0 <= reported.confidence < direct.confidence <= 1.0
+    assert direct.confidence > 0.9  # a colon, closed marks and a named source
+
+
+def test_min_confidence_leaves_out_weaker_quotes_and_renumbers():
+    quotes = EX.extract(DOC)
+    threshold = (quotes[0].confidence + quotes[1].confidence) / 2
+    strict = Extractor(parser="none", min_confidence=threshold).extract(DOC)
+    assert [(q.type, q.index) for q in strict] == [("direct", 0)]
+    assert [q.type for q in extract(DOC, parser="none", min_confidence=threshold)] == ["direct"]
+
+
+def test_min_confidence_must_be_a_probability():
+    with pytest.raises(QuotesError):
+        Extractor(parser="none", min_confidence=1.5)
+    with pytest.raises(QuotesError):
+        extract(DOC, parser="none", min_confidence=-0.1)
+
+
+def test_the_bundled_model_is_fit_and_loads():
+    model = default_confidence_model()
+    assert {"bias", "type=direct", "rule_score"} <= set(model.weights)
+    assert model.probability({"bias": 1.0}) == pytest.approx(1 / (1 + 2.718281828459045 ** -model.weights["bias"]))
+
+
+def test_a_broken_model_file_names_itself(tmp_path):
+    path = tmp_path / "confidence.json"
+    path.write_text(json.dumps({"no weights": 1}), encoding="utf-8")
+    with pytest.raises(ModelError, match="confidence.json"):
+        ConfidenceModel.load(path)
+
+
+def test_cli_min_confidence(run_quotes):
+    doc = DOC.encode("utf-8")
+    every = run_quotes("extract", "--parser", "none", stdin=doc)
+    strict = run_quotes("extract", "--parser", "none", "--min-confidence", "0.99", stdin=doc)
+    assert every.returncode == strict.returncode == 0
+    assert len(every.stdout.splitlines()) == 2
+    assert len(strict.stdout.splitlines()) < 2
+    bad = run_quotes("extract", "--parser", "none", "--min-confidence", "2", stdin=doc)
+    assert bad.returncode == 2 and b"Traceback" not in bad.stderr
