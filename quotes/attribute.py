@@ -492,8 +492,8 @@ def _speech(view: DocumentView, p: int, hit: CueHit, lex: Lexicons) -> Candidate
     if before is not None and hit.kind != "participle":  # "…"، متعهدا: the quote is the verb's before it
         cand.mention = mention if mention is not None else None
         return _direct(view, cand, before, "mark-before", lex)
-    if hit.kind == "noun":
-        return None
+    if hit.kind == "noun" or hit.form is None or hit.form.verb.judges:
+        return None  # (رفض الحظر، ندد بالهجوم: the target of a judgement is no claim)
     if not _takes_object(hit) or (_present_stance(tokens[i], hit) and (
             relative or mention is None or mention.first > i)):
         return None  # (فرنسا تعتبر ليبيا …: with its subject before it, the verb is active)

@@ -30,6 +30,7 @@ class Verb:
     agent: str = ""  # the folded participle stem (كتب → كاتب): who did it (… وأكد الكاتب)
     source_in: bool = False  # جاء في بيان X: the source is the text named after في
     describes: bool = False  # وصف X بأنه Y: the claim is Y, the clause after the object
+    judges: bool = False  # رفض، ندد: a noun object alone is the target judged, not a claim
 
 
 @attrs.frozen
@@ -75,7 +76,8 @@ def _verb_forms(line: str, path: Path) -> dict[str, CueForm]:
                 preps=tuple(fold(p) for p in opts.get("prep", "").split(",") if p),
                 takes_object=opts.get("object") == "yes",
                 needs_confirmation=opts.get("confirm") == "yes", agent=fold(opts.get("ptc", "")),
-                source_in=opts.get("in") == "yes", describes=opts.get("describe") == "yes")
+                source_in=opts.get("in") == "yes", describes=opts.get("describe") == "yes",
+                judges=opts.get("target") == "yes")
     forms: dict[str, CueForm] = {}
     if "past" in opts:
         stem = fold(opts["past"])

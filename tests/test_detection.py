@@ -93,6 +93,14 @@ def test_homographs_and_adverbial_clauses_are_no_quotes(text):
     assert kinds(text) == []
 
 
+def test_an_evaluative_verb_with_only_a_target_is_no_quote():
+    assert kinds("ورفض الوزير كمال العلوي قرار الحظر المفروض على الصادرات الزراعية.") == []
+    assert kinds("وندد الاتحاد العام للشغل بالهجوم على مقره في العاصمة.") == []
+    # its content clause is still what the source said
+    assert kinds("ورفض الوزير كمال العلوي أن تفرض الحكومة ضرائب جديدة على المزارعين.") == [
+        ("indirect", "تفرض الحكومة ضرائب جديدة على المزارعين", "ورفض")]
+
+
 def test_the_speech_sense_of_the_same_words_still_counts():
     assert kinds("وتبين الدراسة أن الأطفال ينامون أقل من آبائهم.") == [
         ("indirect", "الأطفال ينامون أقل من آبائهم", "وتبين")]
