@@ -360,6 +360,11 @@ def _speech(view: DocumentView, p: int, hit: CueHit, lex: Lexicons) -> Candidate
             mention = own
         else:
             mention = _subject_before(view, p, i, s0, lex, antecedent=True)
+        if mention is None and ends == "end":
+            # الكارثة التي تهدد البلاد، المخاطر التي تهدد الاستقرار: an antecedent that
+            # cannot speak, and no clause or quotation after the verb, so no report (news-raw,
+            # a quarter sample: 224 الذي/التي before يهدد، يكشف، يؤكد، يشير، يطالب …)
+            return None
     before = None  # the subject written before the verb, looked for once
     if hit.kind == "verb" and mention is None and not relative:
         before = _subject_before(view, p, i, s0, lex)

@@ -101,6 +101,11 @@ def test_an_evaluative_verb_with_only_a_target_is_no_quote():
         ("indirect", "تفرض الحكومة ضرائب جديدة على المزارعين", "ورفض")]
 
 
+def test_a_relative_clause_cue_needs_an_antecedent_that_can_speak():
+    assert kinds("وتراجعت الصادرات بسبب الجفاف الذي يهدد محاصيل القمح في الجنوب.") == []
+    # (a body that speaks: tests/test_extract.py, test_a_relative_clause_cue_speaks_for_its_antecedent)
+
+
 def test_the_speech_sense_of_the_same_words_still_counts():
     assert kinds("وتبين الدراسة أن الأطفال ينامون أقل من آبائهم.") == [
         ("indirect", "الأطفال ينامون أقل من آبائهم", "وتبين")]
