@@ -33,6 +33,13 @@ def test_mined_cues_introduce_quotes(text, want):
     assert kinds(text) == [want]
 
 
+def test_the_rarer_prepositions_of_known_verbs():
+    assert kinds("وأفادت الوزارة عن وقوع ثلاثة حوادث سير في العاصمة.") == [
+        ("reported", "وقوع ثلاثة حوادث سير في العاصمة", "وأفادت")]
+    assert kinds("وأشار الوزير كمال العلوي لضرورة إصلاح الطرق قبل الشتاء.") == [
+        ("reported", "لضرورة إصلاح الطرق قبل الشتاء", "وأشار")]
+
+
 def test_according_to_on_the_tongue_of():
     text = "سيفتتح الجسر الجديد في الشهر المقبل، على لسان رئيس البلدية سمير حداد."
     quotes = EX.extract(text)
