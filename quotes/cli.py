@@ -36,7 +36,7 @@ examples:
   # rules only, from stdin
   $ echo 'وقال الوزير: "سنواصل العمل".' | quotes extract --parser none
   {"doc_id":"<stdin>","index":0,"type":"direct","quote":{"text":"سنواصل العمل","start":14,"end":26},
-   "cue":{"text":"وقال","lemma":"قال","start":0,"end":4},"speaker":{"name":"الوزير",...},"confidence":0.904}
+   "cue":{"text":"وقال","lemma":"قال","start":0,"end":4},"speaker":{"name":"الوزير",...},"confidence":0.907}
 
   # only the quotes that are real with a measured probability of at least 0.8
   quotes extract news.jsonl --min-confidence 0.8 -o likely.jsonl

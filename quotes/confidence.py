@@ -41,6 +41,7 @@ def quote_features(cand: "Candidate", speaker: "Speaker | None", text: str) -> d
     span = text[cand.start:cand.end]
     words = len(span.split())
     feats["log_words"] = math.log1p(words)
+    feats[f"words={min(words // 5 * 5, 30)}+"] = 1.0  # 0-4, 5-9 … 30 or more words
     if words <= 3:
         feats["short"] = 1.0
     if any(ch in span for ch in "\"«»“”"):
