@@ -33,6 +33,16 @@ def test_mined_cues_introduce_quotes(text, want):
     assert kinds(text) == [want]
 
 
+@pytest.mark.parametrize("text, want", [
+    ("ووجد الباحثون أن النوم المبكر يحسن الذاكرة.", ("indirect", "النوم المبكر يحسن الذاكرة", "ووجد")),
+    ("وألمح الوزير إلى أن الحكومة قد تستقيل قريبا.", ("indirect", "الحكومة قد تستقيل قريبا", "وألمح")),
+    ("وأجمع المدربون على أن البطولة ستكون صعبة.", ("indirect", "البطولة ستكون صعبة", "وأجمع")),
+    ("ووجد الطفل حقيبته في الحديقة بعد ساعة من البحث.", None),  # found a thing: no report
+])
+def test_findings_hints_and_agreement(text, want):
+    assert kinds(text) == ([want] if want else [])
+
+
 def test_the_rarer_prepositions_of_known_verbs():
     assert kinds("وأفادت الوزارة عن وقوع ثلاثة حوادث سير في العاصمة.") == [
         ("reported", "وقوع ثلاثة حوادث سير في العاصمة", "وأفادت")]
