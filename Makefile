@@ -3,7 +3,7 @@ PYTHON ?= python3
 SHARED ?= ../shared
 PIP = $(PYTHON) -m pip
 
-.PHONY: install run test eval models lexicons bench clean
+.PHONY: install run test eval models lexicons calibration bench clean
 
 # torch's CPU wheel first: a bare "torch" would pull a multi-GB CUDA build.
 install:
@@ -22,12 +22,20 @@ eval:
 models:
 	$(PYTHON) scripts/train_models.py --shared $(SHARED) --out data/models
 
-# the three mined lexicons, from the raw news corpus (and the name lists of ../shared/data/ner-arabic)
+# the mined lexicons, from the raw news corpus (and the name lists of ../shared/data/ner-arabic);
+# the cue and according-to candidates are lists for review, from which speech_verbs.txt and
+# according_markers.txt are grown by hand
 lexicons:
+	$(PYTHON) scripts/mine_speech_verbs.py $(SHARED)/data/news-raw/*.jsonl.gz --cues data/lexicons/mined_cue_words.txt --according data/lexicons/mined_according.txt
 	$(PYTHON) scripts/mine_common_words.py $(SHARED)/data/news-raw/*.jsonl.gz -o data/lexicons/common_words.txt
 	$(PYTHON) scripts/mine_first_names.py $(SHARED)/data/news-raw/*.jsonl.gz -o data/lexicons/first_names.txt
 	$(PYTHON) scripts/mine_name_genders.py $(SHARED)/data/news-raw/*.jsonl.gz \
 		--names $(SHARED)/data/ner-arabic/names -o data/lexicons/name_genders.txt
+
+# the confidence model (data/confidence.json), fit by article-level cross-validation on the
+# annotated sets; prints the reliability table of README.md
+calibration:
+	$(PYTHON) scripts/fit_confidence.py $(SHARED)/eval/train.jsonl $(SHARED)/eval/dev.jsonl -o data/confidence.json
 
 bench:
 	$(PYTHON) bench/bench.py

@@ -50,6 +50,7 @@ class ExtractorOptions:
     batch_size: int = 32
     max_chars: int = DEFAULT_MAX_CHARS
     timeout: float = 0.0   # seconds per document (per window of a long one); 0: none
+    min_confidence: float = 0.0  # quotes with a lower confidence are left out
 
 
 _EXTRACTORS: dict[ExtractorOptions, Extractor] = {}
@@ -58,7 +59,8 @@ _EXTRACTORS: dict[ExtractorOptions, Extractor] = {}
 def build_extractor(options: ExtractorOptions) -> Extractor:
     """A new Extractor with its models loaded now, so that a missing model fails the
     run at once instead of every document."""
-    extractor = Extractor(parser=options.parser, models=options.models, batch_size=options.batch_size)
+    extractor = Extractor(parser=options.parser, models=options.models, batch_size=options.batch_size,
+                          min_confidence=options.min_confidence)
     try:
         extractor.parser  # noqa: B018 -- loads the models
     except ModelError:

@@ -37,7 +37,10 @@ examples:
   # rules only, from stdin
   $ echo 'وقال الوزير: "سنواصل العمل".' | quotes extract --parser none
   {"doc_id":"<stdin>","index":0,"type":"direct","quote":{"text":"سنواصل العمل","start":14,"end":26},
-   "cue":{"text":"وقال","lemma":"قال","start":0,"end":4},"speaker":{"name":"الوزير",...},"confidence":0.9}
+   "cue":{"text":"وقال","lemma":"قال","start":0,"end":4},"speaker":{"name":"الوزير",...},"confidence":0.907}
+
+  # only the quotes that are real with a measured probability of at least 0.8
+  quotes extract news.jsonl --min-confidence 0.8 -o likely.jsonl
 
   # continue a run that was interrupted
   quotes extract news.jsonl --emit docs -o out.jsonl --resume
@@ -130,6 +133,13 @@ def positive_int(value: str) -> int:
     return number
 
 
+def probability(value: str) -> float:
+    number = float(value)
+    if not 0.0 <= number <= 1.0:
+        raise argparse.ArgumentTypeError(f"must be between 0 and 1, not {value}")
+    return number
+
+
 def encoding_name(value: str) -> str:
     try:
         check_encoding(value)
@@ -177,6 +187,9 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--decode-errors", choices=DECODE_POLICIES, default="fail",
                          help="undecodable bytes: fail the record or text file (default), or replace with U+FFFD")
     add_model_options(extract)
+    extract.add_argument("--min-confidence", type=probability, default=0.0, metavar="X",
+                         help="leave out quotes whose confidence (the measured probability that the "
+                              "quote is real; see README) is below X (default: 0, keep all)")
     extract.add_argument("--jobs", type=positive_int, default=1, metavar="N",
                          help="worker processes (0: one per core; default: 1)")
     extract.add_argument("--engine", choices=("local", "dask"), default="local",
@@ -285,7 +298,7 @@ def extract_command(args: argparse.Namespace, parser: argparse.ArgumentParser, r
     read_options = ReadOptions(text_field=args.text_field, id_field=args.id_field, encoding=args.encoding,
                                decode_errors=args.decode_errors, format=args.format)
     options = ExtractorOptions(parser=args.parser, models=args.models, max_chars=args.max_chars,
-                               timeout=max(0.0, args.timeout),
+                               timeout=max(0.0, args.timeout), min_confidence=args.min_confidence,
                                batch_size=max(1, min(args.chunk_size or DEFAULT_CHUNK_SIZE, 64)))
     done: set[str] = set()
     if args.resume:

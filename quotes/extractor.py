@@ -16,6 +16,7 @@ from typing import Any, Iterable, Iterator, Mapping
 import attrs
 
 from .attribute import Candidate, DocumentView, find_candidates
+from .confidence import ConfidenceModel, default_confidence_model, quote_features
 from .errors import QuotesError
 from .gender import cue_gender, decide, looks_like_a_name, name_gender, title_gender
 from .lexicon import Lexicons, default_lexicons
@@ -31,13 +32,19 @@ class Extractor:
     ``parser="stanza"`` adds the dependency parse (the bundled models, or
     ``models=DIR`` / ``models="stanza"`` for Stanza's official Arabic package);
     ``parser="none"`` uses the rules alone. Models load once, on first use.
+    ``min_confidence`` drops the quotes whose confidence (the measured probability
+    that the quote is real) is lower.
     """
 
     def __init__(self, *, parser: str = "stanza", models: str | Path | None = None,
                  lexicons: str | Path | None = None, batch_size: int = 64,
-                 parse_everything: bool = False) -> None:
+                 parse_everything: bool = False, min_confidence: float = 0.0) -> None:
         if parser not in PARSERS:
             raise QuotesError(f"parser must be one of {PARSERS}, not {parser!r}")
+        if not 0.0 <= min_confidence <= 1.0:
+            raise QuotesError(f"min_confidence must be between 0 and 1, not {min_confidence!r}")
+        self.min_confidence = min_confidence
+        self.confidence: ConfidenceModel = default_confidence_model()
         self.parser_name = parser
         self.models = models
         self.batch_size = batch_size
@@ -101,8 +108,8 @@ class Extractor:
                                                   cand.topic, cand.clause_subject, agent)
         speakers = {key: resolver.speaker(value) for key, value in resolved.items()}
         speakers = with_genders(speakers, {id(c): c for c in cands}, view.lexicons or self.lexicons)
-        quotes = []
-        for index, cand in enumerate(sorted(cands, key=lambda c: c.start)):
+        quotes: list[Quote] = []
+        for cand in sorted(cands, key=lambda c: c.start):
             cue = None
             if cand.cue_token is not None and cand.cue is not None:
                 tokens = view.paragraphs[cand.paragraph].tokens
@@ -110,10 +117,12 @@ class Extractor:
                 last = tokens[cand.cue.index + cand.cue.length - 1]
                 cue = Cue(text[first.start:last.end], cand.cue.lemma, first.start, last.end)
             speaker = speakers[id(cand)]
-            confidence = cand.confidence if speaker is not None else cand.confidence * 0.6
+            confidence = self.confidence.probability(quote_features(cand, speaker, text))
+            if confidence < self.min_confidence:
+                continue
             quotes.append(Quote(type=cand.type, quote=Span(text[cand.start:cand.end], cand.start, cand.end),
                                 cue=cue, speaker=speaker, confidence=confidence,
-                                doc_id=doc_id, index=index))
+                                doc_id=doc_id, index=len(quotes)))
         return quotes
 
 
@@ -160,6 +169,10 @@ def _default_extractor(parser: str) -> Extractor:
     return Extractor(parser=parser)
 
 
-def extract(text: str, *, parser: str = "stanza") -> list[Quote]:
-    """The quotes of ``text`` with a cached default :class:`Extractor`."""
-    return _default_extractor(parser).extract(text)
+def extract(text: str, *, parser: str = "stanza", min_confidence: float = 0.0) -> list[Quote]:
+    """The quotes of ``text`` with a cached default :class:`Extractor`; those whose
+    confidence is below ``min_confidence`` are left out."""
+    if not 0.0 <= min_confidence <= 1.0:
+        raise QuotesError(f"min_confidence must be between 0 and 1, not {min_confidence!r}")
+    quotes = [q for q in _default_extractor(parser).extract(text) if q.confidence >= min_confidence]
+    return [attrs.evolve(q, index=n) for n, q in enumerate(quotes)]

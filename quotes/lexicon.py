@@ -30,6 +30,7 @@ class Verb:
     agent: str = ""  # the folded participle stem (كتب → كاتب): who did it (… وأكد الكاتب)
     source_in: bool = False  # جاء في بيان X: the source is the text named after في
     describes: bool = False  # وصف X بأنه Y: the claim is Y, the clause after the object
+    judges: bool = False  # رفض، ندد: a noun object alone is the target judged, not a claim
 
 
 @attrs.frozen
@@ -75,7 +76,8 @@ def _verb_forms(line: str, path: Path) -> dict[str, CueForm]:
                 preps=tuple(fold(p) for p in opts.get("prep", "").split(",") if p),
                 takes_object=opts.get("object") == "yes",
                 needs_confirmation=opts.get("confirm") == "yes", agent=fold(opts.get("ptc", "")),
-                source_in=opts.get("in") == "yes", describes=opts.get("describe") == "yes")
+                source_in=opts.get("in") == "yes", describes=opts.get("describe") == "yes",
+                judges=opts.get("target") == "yes")
     forms: dict[str, CueForm] = {}
     if "past" in opts:
         stem = fold(opts["past"])
@@ -140,6 +142,7 @@ class Lexicons:
     # مسؤول: a title that can stand for any office (المسؤول التركي for a deputy minister)
     generic_titles: frozenset[str] = frozenset()
     letter_names: frozenset[str] = frozenset()  # بي، اتش، اس: acronyms spelled out (اتش اس بي سي)
+    non_sources: frozenset[str] = frozenset()  # قانون، عمر: وفقا للقانون، حسب العمر name no source
     name_genders: dict[str, str] = attrs.field(factory=dict)  # folded name -> female | male
 
     def group(self, kind: str) -> frozenset[str]:
@@ -207,6 +210,8 @@ class Lexicons:
                    letter_names=frozenset(fold(w) for w in _read_lines(directory / "letter_names.txt"))
                    if (directory / "letter_names.txt").exists() else frozenset(),
                    generic_titles=generic,
+                   non_sources=frozenset(fold(w) for w in _read_lines(directory / "non_sources.txt"))
+                   if (directory / "non_sources.txt").exists() else frozenset(),
                    name_genders=_name_genders(directory / "name_genders.txt"))
 
 

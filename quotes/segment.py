@@ -65,6 +65,8 @@ def tokenize(text: str, offset: int = 0, end: int | None = None) -> list[Token]:
             # "3.5" never reaches here (numbers take their dot); a full stop must be
             # followed by a space, a line end, a mark or the end of the text.
             is_end = nxt == "" or nxt.isspace() or nxt in QUOTE_MARKS or nxt in SENTENCE_END
+            if not is_end and first == "." and _glued_sentence_start(text, tokens, m.start(), m.end(), end):
+                is_end = True  # …في موعدها.وأضاف: a full stop the writer glued to the next word
             prev = text[m.start() - 1:m.start()]
             # (an empty string is "in" every string: the text's first or last character)
             if first in ".…" and ((nxt and nxt in ".…") or (prev and prev in ".…") or first == "…") and nxt != "\n":
@@ -75,6 +77,22 @@ def tokenize(text: str, offset: int = 0, end: int | None = None) -> list[Token]:
         tokens.append(Token(word, m.start(), m.end(), fold(word) if kind == "word" else word,
                             kind, is_end))
     return tokens
+
+
+# a word glued after a full stop that is a web address, not a new sentence (العربية.نت)
+_DOMAIN_ENDINGS = frozenset({"نت", "كوم", "انفو", "اورغ", "اورج"})
+_ARABIC_WORD = regex.compile(r"\p{Arabic}+")
+
+
+def _glued_sentence_start(text: str, tokens: list[Token], dot: int, after: int, end: int) -> bool:
+    """A full stop between two Arabic words of three letters or more, with no space
+    (news-raw, a quarter sample: 1,062 word.word, 85 of them before قال، أضاف، أكد …; the
+    short ones are acronyms, ذا بي.ام.جيه، تي.تي, and web addresses, العربية.نت)."""
+    if not tokens or tokens[-1].end != dot or tokens[-1].kind != "word" or len(fold(tokens[-1].text)) < 3 \
+            or not _ARABIC_WORD.match(tokens[-1].text[-1]):
+        return False
+    m = _ARABIC_WORD.match(text, after, end)
+    return m is not None and len(fold(m.group())) >= 3 and fold(m.group()) not in _DOMAIN_ENDINGS
 
 
 def split_paragraphs(text: str) -> Iterator[Paragraph]:
