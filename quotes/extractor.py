@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping
 
 from .attribute import Candidate, DocumentView, find_candidates
-from .errors import QuotesError
+from .errors import ArgumentError, QuotesError
 from .lexicon import Lexicons, default_lexicons
 from .speakers import SpeakerResolver, with_known_names
 from .values import Cue, Quote, Span
@@ -34,14 +34,18 @@ class Extractor:
                  lexicons: str | Path | None = None, batch_size: int = 64,
                  parse_everything: bool = False) -> None:
         if parser not in PARSERS:
-            raise QuotesError(f"parser must be one of {PARSERS}, not {parser!r}")
+            raise ArgumentError(f"parser must be one of {PARSERS}, not {parser!r}")
+        if models is not None and not isinstance(models, (str, Path)):
+            raise ArgumentError(f"models must be None, a directory or 'stanza', not {type(models).__name__}")
+        if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
+            raise ArgumentError(f"batch_size must be a positive integer, not {batch_size!r}")
         self.parser_name = parser
         self.models = models
         self.batch_size = batch_size
         # parse every sentence, not only those with a cue: the naive path, for benchmarks
         self.parse_everything = parse_everything
         self.parse_stats: dict[str, int] = {}
-        self.lexicons: Lexicons = Lexicons.load(lexicons) if lexicons else default_lexicons()
+        self.lexicons: Lexicons = _load_lexicons(lexicons) if lexicons else default_lexicons()
         self._parser: Any = None
 
     def __repr__(self) -> str:
@@ -57,7 +61,7 @@ class Extractor:
 
     def extract(self, text: str, doc_id: str | None = None) -> list[Quote]:
         """The quotes of one document, in text order."""
-        return next(self._extract_batch([(doc_id, text)]))
+        return next(self._extract_batch([_checked(doc_id, text)]))
 
     def extract_many(self, items: Iterable[str | Mapping[str, Any] | tuple[str | None, str]],
                      *, text_field: str = "text", id_field: str = "id") -> Iterator[list[Quote]]:
@@ -113,17 +117,44 @@ class Extractor:
         return quotes
 
 
+def _load_lexicons(path: str | Path) -> Lexicons:
+    if not isinstance(path, (str, Path)):
+        raise ArgumentError(f"lexicons must be a directory, not {type(path).__name__}")
+    if not Path(path).is_dir():
+        raise ArgumentError(f"lexicons: {str(path)!r} is not a directory")
+    try:
+        return Lexicons.load(path)
+    except OSError as e:
+        raise ArgumentError(f"lexicons: cannot read {e.filename or path}: {e.strerror or e}") from None
+
+
+def _checked(doc_id: Any, text: Any) -> tuple[str | None, str]:
+    """(doc_id, text), or ArgumentError naming the argument of the wrong type."""
+    if not isinstance(text, str):
+        raise ArgumentError(f"text must be a string, not {_type_name(text)}"
+                            + ("; decode bytes first (text.decode('utf-8'))" if isinstance(text, (bytes, bytearray))
+                               else ""))
+    if doc_id is not None and not isinstance(doc_id, str):
+        raise ArgumentError(f"doc_id must be a string or None, not {_type_name(doc_id)}")
+    return doc_id, text
+
+
+def _type_name(value: Any) -> str:
+    return "None" if value is None else type(value).__name__
+
+
 def _as_pair(item: Any, text_field: str, id_field: str) -> tuple[str | None, str]:
     if isinstance(item, str):
         return None, item
     if isinstance(item, Mapping):
         text = item.get(text_field)
         if not isinstance(text, str):
-            raise QuotesError(f"record has no string field {text_field!r}")
+            raise ArgumentError(f"record has no string field {text_field!r}")
         doc_id = item.get(id_field)
         return (None if doc_id is None else str(doc_id)), text
-    doc_id, text = item
-    return doc_id, text
+    if isinstance(item, tuple) and len(item) == 2:
+        return _checked(*item)
+    raise ArgumentError(f"items must be texts, records or (doc_id, text) pairs, not {_type_name(item)}")
 
 
 @functools.lru_cache(maxsize=4)
@@ -133,4 +164,7 @@ def _default_extractor(parser: str) -> Extractor:
 
 def extract(text: str, *, parser: str = "stanza") -> list[Quote]:
     """The quotes of ``text`` with a cached default :class:`Extractor`."""
+    _checked(None, text)
+    if parser not in PARSERS:
+        raise ArgumentError(f"parser must be one of {PARSERS}, not {parser!r}")
     return _default_extractor(parser).extract(text)
