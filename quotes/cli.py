@@ -203,6 +203,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except QuotesError as e:  # models that cannot be loaded, a missing engine, inputs that differ on resume
         report(f"error: {e}")
         return EXIT_USAGE
+    except BrokenPipeError:  # the reader of stdout went away (quotes evaluate … | head)
+        report("error: cannot write stdout: Broken pipe")
+        _silence_stdout()
+        return EXIT_OUTPUT
     except KeyboardInterrupt:
         report("interrupted")
         return 130

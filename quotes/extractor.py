@@ -153,7 +153,10 @@ def _as_pair(item: Any, text_field: str, id_field: str) -> tuple[str | None, str
         doc_id = item.get(id_field)
         return (None if doc_id is None else str(doc_id)), text
     if isinstance(item, tuple) and len(item) == 2:
-        return _checked(*item)
+        doc_id, text = item
+        if isinstance(doc_id, int) and not isinstance(doc_id, bool):
+            doc_id = str(doc_id)  # (7, text), as records have it
+        return _checked(doc_id, text)
     raise ArgumentError(f"items must be texts, records or (doc_id, text) pairs, not {_type_name(item)}")
 
 
