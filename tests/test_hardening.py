@@ -56,12 +56,19 @@ print(min(min(a, b) for a, b, _ in runs), min(c for _, _, c in runs))
 
 
 def test_extraction_time_grows_linearly_with_a_quote_dense_document():
-    # in a fresh process, where the test run's own objects take no room in the caches
-    proc = subprocess.run([sys.executable, "-c", _TIMING.format(tests=str(Path(__file__).parent))],
-                          capture_output=True, timeout=300)
-    assert proc.returncode == 0, proc.stderr
-    small_time, large_time = map(float, proc.stdout.split())
-    assert large_time <= 12 * small_time, (small_time, large_time)
+    # in a fresh process, where the test run's own objects take no room in the caches;
+    # measured again once when the machine's load spoils the first measure (the
+    # quadratic code this guards against measured 50-60x)
+    ratios = []
+    for _ in range(2):
+        proc = subprocess.run([sys.executable, "-c", _TIMING.format(tests=str(Path(__file__).parent))],
+                              capture_output=True, timeout=300)
+        assert proc.returncode == 0, proc.stderr
+        small_time, large_time = map(float, proc.stdout.split())
+        ratios.append(large_time / small_time)
+        if ratios[-1] <= 12:
+            break
+    assert min(ratios) <= 12, ratios
 
 
 # --- through the command line ---------------------------------------------------------
