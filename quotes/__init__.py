@@ -6,13 +6,13 @@
 """
 
 from .values import Cue, Quote, Span, Speaker, QUOTE_TYPES, SPEAKER_KINDS
-from .errors import QuotesError, InputError, ModelError
+from .errors import QuotesError, InputError, ModelError, OutputError, ArgumentError
 from .extractor import Extractor, extract
 
 __version__ = "0.1.0"
 
 __all__ = [
     "Cue", "Quote", "Span", "Speaker", "QUOTE_TYPES", "SPEAKER_KINDS",
-    "QuotesError", "InputError", "ModelError",
+    "QuotesError", "InputError", "ModelError", "OutputError", "ArgumentError",
     "Extractor", "extract", "__version__",
 ]

@@ -17,6 +17,7 @@ without it these rules stand alone.
 
 from __future__ import annotations
 
+import bisect
 from typing import Sequence
 
 import attrs
@@ -73,6 +74,13 @@ class DocumentView:
     opens: dict[tuple[int, int], Quoted]   # (paragraph, token) of an opening mark → quote
     closes: dict[tuple[int, int], Quoted]  # (paragraph, token) of a closing mark → quote
     lexicons: Lexicons | None = None       # this document's lexicons (with the names it introduces)
+    # indexes, so that a look-up costs the same however many quotes the document has:
+    # (paragraph, close token) → the first opening token of a quote opened in that
+    # paragraph and closed there; and the quotes' starts, when they are sorted and
+    # do not overlap (else None, and inside_quote scans)
+    _first_open_before_close: dict[tuple[int, int | None], int] = attrs.field(factory=dict)
+    _starts: list[int] | None = None
+    _sentence_starts: list[list[int]] = attrs.field(factory=list)  # per paragraph (sentences are in order)
 
     @classmethod
     def build(cls, text: str) -> "DocumentView":
@@ -81,15 +89,36 @@ class DocumentView:
         opens = {(q.paragraph, q.open_token): q for q in quoted}
         closes = {(q.end_paragraph, q.close_token): q for q in quoted if q.close_token is not None}
         sentences = [sentence_bounds(p.tokens) for p in paragraphs]
-        return cls(text, paragraphs, quoted, sentences, opens, closes)
+        view = cls(text, paragraphs, quoted, sentences, opens, closes)
+        for q in opens.values():
+            key = (q.paragraph, q.close_token)
+            view._first_open_before_close[key] = min(q.open_token, view._first_open_before_close.get(key, q.open_token))
+        view._sentence_starts = [[a for a, _ in bounds] for bounds in sentences]
+        if all(a.end <= b.start for a, b in zip(quoted, quoted[1:])):
+            view._starts = [q.start for q in quoted]
+        return view
+
+    def closes_quote_opened_before(self, p: int, close_token: int, a: int) -> bool:
+        """Whether a mark at token ``close_token`` closes a quote opened in paragraph
+        ``p`` before token ``a``."""
+        first = self._first_open_before_close.get((p, close_token))
+        return first is not None and first < a
 
     def sentence_of(self, p: int, i: int) -> tuple[int, int]:
-        for a, b in self.sentences[p]:
+        s = bisect.bisect_right(self._sentence_starts[p], i) - 1
+        if s >= 0:
+            a, b = self.sentences[p][s]
             if a <= i < b:
                 return a, b
         return 0, len(self.paragraphs[p].tokens)
 
     def inside_quote(self, offset: int) -> Quoted | None:
+        """The first quote whose content holds ``offset``."""
+        if self._starts is not None:
+            i = bisect.bisect_right(self._starts, offset) - 1
+            if i >= 0 and offset < self.quoted[i].end:
+                return self.quoted[i]
+            return None
         for q in self.quoted:
             if q.start <= offset < q.end:
                 return q
@@ -431,8 +460,7 @@ def _speech(view: DocumentView, p: int, hit: CueHit, lex: Lexicons) -> Candidate
     if ends == "comp":
         a = k + 1
         b = clause_end(view, p, a, lex)
-        while b > a and tokens[b - 1].kind in ("mark", "punct") and any(
-                q.paragraph == p and q.close_token == b - 1 and q.open_token < a for q in view.opens.values()):
+        while b > a and tokens[b - 1].kind in ("mark", "punct") and view.closes_quote_opened_before(p, b - 1, a):
             b -= 1  # … موضحا أن سفينة وصلت» : the mark closes a quote opened before the cue
         span = _span(view, p, a, b)
         if span is None:

@@ -49,7 +49,7 @@ class ExtractorOptions:
     models: str | None = None
     batch_size: int = 32
     max_chars: int = DEFAULT_MAX_CHARS
-    timeout: float = 0.0   # seconds per document (per window of a long one); 0: none
+    timeout: float = 0.0   # seconds per document, all its windows together; 0: none
     min_confidence: float = 0.0  # quotes with a lower confidence are left out
 
 
@@ -219,9 +219,8 @@ _LIBC = _load_libc()
 
 def _extract_one(extractor: Extractor, doc_id: str | None, text: str, max_chars: int,
                  timeout: float = 0.0) -> Outcome:
-    windows = len(split_windows(text, max_chars))
     try:
-        with time_limit(timeout * windows):
+        with time_limit(timeout):  # the whole document, however many windows it has
             return [q.to_dict() for q in extract_windowed(extractor, doc_id, text, max_chars)], None
     except ModelError:
         raise

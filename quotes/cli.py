@@ -2,7 +2,7 @@
 
 Exit status: 0 when every record succeeded, 1 when some failed (each is reported on
 stderr as ``quotes: FILE:LINE: reason``), 2 for usage errors and models that cannot
-be loaded.
+be loaded, 3 when the output cannot be written (a full disk, a closed pipe).
 """
 
 from __future__ import annotations
@@ -17,14 +17,15 @@ import orjson
 
 from . import __version__
 from .batch import DEFAULT_CHUNK_SIZE, DEFAULT_MAX_CHARS, ExtractorOptions, build_extractor, run
-from .errors import InputError, ModelError, QuotesError
+from .errors import InputError, ModelError, OutputError, QuotesError
 from .extractor import PARSERS
-from .io import (DECODE_POLICIES, EMITS, FORMATS, OUTPUT_FORMATS, DocResult, DuplicateIds, InputItem,
-                 OutputSink, ReadOptions, check_encoding, count_documents, csv_header, csv_lines,
-                 iter_inputs, missing_paths, output_format_for, output_lines, prepare_resume)
+from .io import (DECODE_POLICIES, DEFAULT_MAX_BYTES, EMITS, FORMATS, OUTPUT_FORMATS, DocResult, DuplicateIds,
+                 InputItem, OutputSink, ReadOptions, ResumePoint, check_encoding, count_documents, csv_header,
+                 csv_lines, iter_inputs, missing_paths, output_format_for, output_lines, prepare_resume,
+                 skip_done)
 
 PROG = "quotes"
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_OUTPUT = 0, 1, 2, 3
 
 EXTRACT_EXAMPLES = """\
 examples:
@@ -37,22 +38,34 @@ examples:
   # rules only, from stdin
   $ echo 'وقال الوزير: "سنواصل العمل".' | quotes extract --parser none
   {"doc_id":"<stdin>","index":0,"type":"direct","quote":{"text":"سنواصل العمل","start":14,"end":26},
-   "cue":{"text":"وقال","lemma":"قال","start":0,"end":4},"speaker":{"name":"الوزير",...},"confidence":0.907}
+   "cue":{"text":"وقال","lemma":"قال","start":0,"end":4},"speaker":{"name":"الوزير",...},"confidence":0.907,
+   "input":{"file":"<stdin>","line":null,"record":0}}
 
   # only the quotes that are real with a measured probability of at least 0.8
   quotes extract news.jsonl --min-confidence 0.8 -o likely.jsonl
 
-  # continue a run that was interrupted
+  # continue a run that was interrupted (the same inputs, the same -o)
   quotes extract news.jsonl --emit docs -o out.jsonl --resume
 
   # a spreadsheet: one row per quote, UTF-8 with BOM (also: --output-format csv)
   quotes extract articles/ -o quotes.csv
 
+Every output line names the input record it comes from: "input": {"file", "line",
+"record"} (its file, its line, null for a text file, and its number among all the
+records of the inputs, from 0). --resume continues after the last record in the
+output, whatever the ids (duplicated, missing), having checked that this record is
+at the same file and line (./x and x are the same file).
+
 A record that cannot be read or processed is reported on stderr as
 "quotes: FILE:LINE: reason" and, with --emit docs, written as the input record
 plus "error", so the output has one line per input record (blank lines are not
-records). Exit status: 0 all records succeeded, 1 some failed, 2 usage error or
-models that cannot be loaded.
+records). In folders only regular files are read (a FIFO there is reported and
+skipped); a FIFO named as a PATH, or '-', is read as a stream. A text file or
+JSONL line longer than --max-bytes (after decompression) is an error, not read.
+
+Exit status: 0 all records succeeded, 1 some failed, 2 usage error or models that
+cannot be loaded, 3 the output cannot be written (a full disk, a closed pipe, a
+folder as -o; what was written stays resumable).
 """
 
 EVALUATE_EXAMPLES = """\
@@ -119,11 +132,18 @@ class Reporter:
 
     def __call__(self, message: str) -> None:
         stream = self.stream or sys.stderr
-        if self.above_progress_bar:
-            from tqdm import tqdm
-            tqdm.write(f"{PROG}: {message}", file=stream)
-        else:
-            print(f"{PROG}: {message}", file=stream, flush=True)
+        if stream is None:  # stderr is closed: nowhere to report
+            return
+        # one message, one line, whatever a file name holds
+        message = message.replace("\r", "\\r").replace("\n", "\\n")
+        try:
+            if self.above_progress_bar:
+                from tqdm import tqdm
+                tqdm.write(f"{PROG}: {message}", file=stream)
+            else:
+                print(f"{PROG}: {message}", file=stream, flush=True)
+        except (OSError, ValueError):  # a closed or broken stderr must not stop the run
+            pass
 
 
 def positive_int(value: str) -> int:
@@ -201,14 +221,18 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--max-chars", type=positive_int, default=DEFAULT_MAX_CHARS, metavar="N",
                          help="longer documents are processed in windows of at most N characters, "
                               f"cut at paragraph or sentence ends (default: {DEFAULT_MAX_CHARS}; 0: never)")
+    extract.add_argument("--max-bytes", type=positive_int, default=DEFAULT_MAX_BYTES, metavar="N",
+                         help="a text file or JSONL line longer than N bytes (after decompression) is "
+                              f"an error, not read into memory (default: {DEFAULT_MAX_BYTES})")
     extract.add_argument("--timeout", type=float, default=0.0, metavar="SECONDS",
-                         help="fail a document that takes longer (per window of a long one; "
-                              "not with --engine dask; default: 0, no limit)")
+                         help="fail a document that takes longer, all its windows together "
+                              "(not with --engine dask; default: 0, no limit)")
     extract.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                          help="progress bar on stderr (default: when stderr is a terminal)")
     extract.add_argument("--fail-fast", action="store_true", help="stop at the first record that fails")
     extract.add_argument("--resume", action="store_true",
-                         help="with -o: skip documents already in the output file and append")
+                         help="with -o: continue after the last input record in the output file "
+                              "(by its position, see below) and append")
 
     show = commands.add_parser(
         "show", formatter_class=formatter, epilog=SHOW_EXAMPLES,
@@ -269,17 +293,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "stats":
             return stats_command(args, parser, report)
         return evaluate_command(args, report)
-    except QuotesError as e:  # models that cannot be loaded, a missing engine
+    except OutputError as e:  # a full disk, a closed pipe: what was written stays resumable
+        report(f"error: {e}")
+        _silence_stdout()
+        return EXIT_OUTPUT
+    except QuotesError as e:  # models that cannot be loaded, a missing engine, inputs that differ on resume
         report(f"error: {e}")
         return EXIT_USAGE
+    except BrokenPipeError:  # the reader of stdout went away (quotes evaluate … | head)
+        report("error: cannot write stdout: Broken pipe")
+        _silence_stdout()
+        return EXIT_OUTPUT
     except KeyboardInterrupt:
         report("interrupted")
         return 130
-    except BrokenPipeError:
-        # the reader went away (quotes extract ... | head): stop quietly
+
+
+def _silence_stdout() -> None:
+    """Points stdout at /dev/null, so that the interpreter's last flush of a broken
+    pipe does not print a second error."""
+    try:
         devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return EXIT_FAILED
+        os.dup2(devnull, 1)
+    except OSError:
+        pass
 
 
 def extract_command(args: argparse.Namespace, parser: argparse.ArgumentParser, report: Reporter) -> int:
@@ -296,19 +333,20 @@ def extract_command(args: argparse.Namespace, parser: argparse.ArgumentParser, r
     if missing:  # before anything is written: a typo must not leave an empty output file
         parser.error(f"no such file or directory: {', '.join(missing)}")
     read_options = ReadOptions(text_field=args.text_field, id_field=args.id_field, encoding=args.encoding,
-                               decode_errors=args.decode_errors, format=args.format)
+                               decode_errors=args.decode_errors, format=args.format,
+                               max_bytes=args.max_bytes or DEFAULT_MAX_BYTES)
     options = ExtractorOptions(parser=args.parser, models=args.models, max_chars=args.max_chars,
                                timeout=max(0.0, args.timeout), min_confidence=args.min_confidence,
                                batch_size=max(1, min(args.chunk_size or DEFAULT_CHUNK_SIZE, 64)))
-    done: set[str] = set()
+    resume = ResumePoint()
     if args.resume:
-        done = prepare_resume(args.output, args.emit, args.id_field, report)
-    if not args.paths and sys.stdin.isatty():
+        resume = prepare_resume(args.output, args.emit, report)
+    if not args.paths and sys.stdin is not None and sys.stdin.isatty():
         report("reading documents from the terminal; end with Ctrl-D (see quotes extract --help)")
     items: Iterator[InputItem] = iter_inputs(args.paths, read_options, report)
     items = DuplicateIds(report).check(items)
-    if done:
-        items = (item for item in items if item.doc_id not in done)
+    if args.resume:
+        items = skip_done(items, resume)
     chunk_size = args.chunk_size or DEFAULT_CHUNK_SIZE
     if args.engine == "dask":
         from .dask import run_distributed
@@ -316,27 +354,23 @@ def extract_command(args: argparse.Namespace, parser: argparse.ArgumentParser, r
                                  chunk_size=chunk_size)
     else:
         chunks = run(items, options, jobs=args.jobs, chunk_size=chunk_size)
-    show_progress = sys.stderr.isatty() if args.progress is None else args.progress
-    # a total (and so an ETA) when the inputs can be counted cheaply
-    total = count_documents(args.paths, read_options) if show_progress else None
-    if total is not None and done:
-        total = None  # the documents already done are not known until they are read
-    try:
-        sink = OutputSink(args.output, append=args.resume,
-                          header=csv_header() if output_format == "csv" else b"")
-    except OSError as e:
-        parser.error(f"cannot write {args.output}: {e.strerror}")
+    show_progress = sys.stderr is not None and (sys.stderr.isatty() if args.progress is None else args.progress)
+    # a total (and so an ETA) when the inputs can be counted cheaply and none is skipped
+    total = count_documents(args.paths, read_options) if show_progress and not args.resume else None
+    sink = OutputSink(args.output, append=args.resume,
+                      header=csv_header() if output_format == "csv" else b"")
     # closing: a --fail-fast stop shuts the workers down now, not at garbage collection
     with sink, contextlib.closing(chunks):
         failed = write_results(chunks, sink, args.emit, report, show_progress, args.fail_fast,
-                               output_format, total)
+                               first_record=resume.records, output_format=output_format, total=total)
     return EXIT_FAILED if failed else EXIT_OK
 
 
 def write_results(chunks: Iterable[list[DocResult]], sink: OutputSink, emit: str, report: Reporter,
-                  show_progress: bool, fail_fast: bool, output_format: str = "jsonl",
-                  total: int | None = None) -> int:
-    """Writes results chunk by chunk; returns the number of failed records."""
+                  show_progress: bool, fail_fast: bool, first_record: int = 0,
+                  output_format: str = "jsonl", total: int | None = None) -> int:
+    """Writes results chunk by chunk, each JSON line with its record's position
+    (numbered from ``first_record``); returns the number of failed records."""
     from tqdm import tqdm
 
     failed = records = 0
@@ -345,8 +379,9 @@ def write_results(chunks: Iterable[list[DocResult]], sink: OutputSink, emit: str
               desc=PROG, total=total) as progress:
         for chunk in chunks:
             for result in chunk:
+                sink.add(csv_lines(result) if output_format == "csv"
+                         else output_lines(result, emit, first_record + records))
                 records += 1
-                sink.add(csv_lines(result) if output_format == "csv" else output_lines(result, emit))
                 if result.failed:
                     failed += 1
                     report(f"{result.where}: {result.error}")

@@ -20,3 +20,13 @@ class InputError(QuotesError):
 
 class ModelError(QuotesError):
     """A model file that is missing, corrupted or incompatible; the message names it."""
+
+
+class OutputError(QuotesError):
+    """The output cannot be written (a full disk, a closed pipe, a folder given as the
+    output file); the message names the output."""
+
+
+class ArgumentError(QuotesError, TypeError, ValueError):
+    """An argument of the API that has the wrong type or value; the message names it.
+    (Also a TypeError and a ValueError, as Python's own checks would raise.)"""

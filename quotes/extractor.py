@@ -17,7 +17,7 @@ import attrs
 
 from .attribute import Candidate, DocumentView, find_candidates
 from .confidence import ConfidenceModel, default_confidence_model, quote_features
-from .errors import QuotesError
+from .errors import ArgumentError, QuotesError
 from .gender import cue_gender, decide, looks_like_a_name, name_gender, title_gender
 from .lexicon import Lexicons, default_lexicons
 from .speakers import SpeakerResolver, with_known_names
@@ -40,10 +40,12 @@ class Extractor:
                  lexicons: str | Path | None = None, batch_size: int = 64,
                  parse_everything: bool = False, min_confidence: float = 0.0) -> None:
         if parser not in PARSERS:
-            raise QuotesError(f"parser must be one of {PARSERS}, not {parser!r}")
-        if not 0.0 <= min_confidence <= 1.0:
-            raise QuotesError(f"min_confidence must be between 0 and 1, not {min_confidence!r}")
-        self.min_confidence = min_confidence
+            raise ArgumentError(f"parser must be one of {PARSERS}, not {parser!r}")
+        if models is not None and not isinstance(models, (str, Path)):
+            raise ArgumentError(f"models must be None, a directory or 'stanza', not {type(models).__name__}")
+        if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
+            raise ArgumentError(f"batch_size must be a positive integer, not {batch_size!r}")
+        self.min_confidence = _checked_min_confidence(min_confidence)
         self.confidence: ConfidenceModel = default_confidence_model()
         self.parser_name = parser
         self.models = models
@@ -51,7 +53,7 @@ class Extractor:
         # parse every sentence, not only those with a cue: the naive path, for benchmarks
         self.parse_everything = parse_everything
         self.parse_stats: dict[str, int] = {}
-        self.lexicons: Lexicons = Lexicons.load(lexicons) if lexicons else default_lexicons()
+        self.lexicons: Lexicons = _load_lexicons(lexicons) if lexicons else default_lexicons()
         self._parser: Any = None
 
     def __repr__(self) -> str:
@@ -67,7 +69,7 @@ class Extractor:
 
     def extract(self, text: str, doc_id: str | None = None) -> list[Quote]:
         """The quotes of one document, in text order."""
-        return next(self._extract_batch([(doc_id, text)]))
+        return next(self._extract_batch([_checked(doc_id, text)]))
 
     def extract_many(self, items: Iterable[str | Mapping[str, Any] | tuple[str | None, str]],
                      *, text_field: str = "text", id_field: str = "id") -> Iterator[list[Quote]]:
@@ -149,6 +151,30 @@ def with_genders(speakers: dict[int, Speaker | None], cands: dict[int, Candidate
     return {key: attrs.evolve(speaker, gender=genders[speaker.name])
             if speaker is not None and genders.get(speaker.name) else speaker
             for key, speaker in speakers.items()}
+def _load_lexicons(path: str | Path) -> Lexicons:
+    if not isinstance(path, (str, Path)):
+        raise ArgumentError(f"lexicons must be a directory, not {type(path).__name__}")
+    if not Path(path).is_dir():
+        raise ArgumentError(f"lexicons: {str(path)!r} is not a directory")
+    try:
+        return Lexicons.load(path)
+    except OSError as e:
+        raise ArgumentError(f"lexicons: cannot read {e.filename or path}: {e.strerror or e}") from None
+
+
+def _checked(doc_id: Any, text: Any) -> tuple[str | None, str]:
+    """(doc_id, text), or ArgumentError naming the argument of the wrong type."""
+    if not isinstance(text, str):
+        raise ArgumentError(f"text must be a string, not {_type_name(text)}"
+                            + ("; decode bytes first (text.decode('utf-8'))" if isinstance(text, (bytes, bytearray))
+                               else ""))
+    if doc_id is not None and not isinstance(doc_id, str):
+        raise ArgumentError(f"doc_id must be a string or None, not {_type_name(doc_id)}")
+    return doc_id, text
+
+
+def _type_name(value: Any) -> str:
+    return "None" if value is None else type(value).__name__
 
 
 def _as_pair(item: Any, text_field: str, id_field: str) -> tuple[str | None, str]:
@@ -157,11 +183,15 @@ def _as_pair(item: Any, text_field: str, id_field: str) -> tuple[str | None, str
     if isinstance(item, Mapping):
         text = item.get(text_field)
         if not isinstance(text, str):
-            raise QuotesError(f"record has no string field {text_field!r}")
+            raise ArgumentError(f"record has no string field {text_field!r}")
         doc_id = item.get(id_field)
         return (None if doc_id is None else str(doc_id)), text
-    doc_id, text = item
-    return doc_id, text
+    if isinstance(item, tuple) and len(item) == 2:
+        doc_id, text = item
+        if isinstance(doc_id, int) and not isinstance(doc_id, bool):
+            doc_id = str(doc_id)  # (7, text), as records have it
+        return _checked(doc_id, text)
+    raise ArgumentError(f"items must be texts, records or (doc_id, text) pairs, not {_type_name(item)}")
 
 
 @functools.lru_cache(maxsize=4)
@@ -172,7 +202,15 @@ def _default_extractor(parser: str) -> Extractor:
 def extract(text: str, *, parser: str = "stanza", min_confidence: float = 0.0) -> list[Quote]:
     """The quotes of ``text`` with a cached default :class:`Extractor`; those whose
     confidence is below ``min_confidence`` are left out."""
-    if not 0.0 <= min_confidence <= 1.0:
-        raise QuotesError(f"min_confidence must be between 0 and 1, not {min_confidence!r}")
+    _checked(None, text)
+    if parser not in PARSERS:
+        raise ArgumentError(f"parser must be one of {PARSERS}, not {parser!r}")
+    min_confidence = _checked_min_confidence(min_confidence)
     quotes = [q for q in _default_extractor(parser).extract(text) if q.confidence >= min_confidence]
     return [attrs.evolve(q, index=n) for n, q in enumerate(quotes)]
+
+
+def _checked_min_confidence(value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0.0 <= value <= 1.0:
+        raise ArgumentError(f"min_confidence must be a number between 0 and 1, not {value!r}")
+    return float(value)

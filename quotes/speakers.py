@@ -13,6 +13,7 @@ with the verb.
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Sequence
 
@@ -1029,16 +1030,77 @@ class Resolved:
 
 
 @attrs.define
+class _Group:
+    """The entities of one signature in list order, as runs of ascending positions, so
+    that "the first (or last) entity before (or after) a position" is a binary search."""
+
+    runs: list[tuple[list[int], list[tuple[int, Entity]]]] = attrs.field(factory=list)
+
+    def add(self, index: int, ent: Entity) -> None:
+        if not self.runs or ent.position < self.runs[-1][0][-1]:
+            self.runs.append(([], []))
+        positions, items = self.runs[-1]
+        positions.append(ent.position)
+        items.append((index, ent))
+
+    def first_before(self, position: int) -> tuple[int, Entity] | None:
+        """The first entity in list order whose position is below ``position``."""
+        for positions, items in self.runs:
+            if positions[0] < position:
+                return items[0]
+        return None
+
+    def last_in(self, low: int, high: int) -> tuple[int, Entity] | None:
+        """The last entity in list order whose position is in [low, high)."""
+        for positions, items in reversed(self.runs):
+            i = bisect.bisect_left(positions, high) - 1
+            if i >= 0 and positions[i] >= low:
+                return items[i]
+        return None
+
+    def first_from(self, position: int) -> tuple[int, Entity] | None:
+        """The first entity in list order whose position is ``position`` or more."""
+        for positions, items in self.runs:
+            i = bisect.bisect_left(positions, position)
+            if i < len(items):
+                return items[i]
+        return None
+
+
+@attrs.define
 class SpeakerResolver:
-    """Resolves mentions and implicit subjects to the document's speakers."""
+    """Resolves mentions and implicit subjects to the document's speakers.
+
+    Every look-up goes through indexes kept up to date as entities are named and
+    speak (by name word, by signature), never through a scan of all of them, so a
+    document's cost grows with its length, not with its length squared."""
 
     text: str
     lex: Lexicons
     entities: list[Entity] = attrs.field(factory=list)
     history: list[tuple[int, Entity]] = attrs.field(factory=list)  # speakers so far
     # people by what they did (كاتب for whoever كتب): وكتب عادل حمودة … وأكد الكاتب
-    agents: list[tuple[str, Entity]] = attrs.field(factory=list)
-    roles: dict[tuple[str, ...], list[str]] = attrs.field(factory=dict)  # roles seen per name
+    agents: dict[str, Entity] = attrs.field(factory=dict)
+    # -- indexes
+    _words: dict[tuple[str | None, tuple[str, ...]], list[str]] = attrs.field(factory=dict)
+    _keys_by_word: dict[str, dict[tuple[str, ...], None]] = attrs.field(factory=dict)
+    # per name: the first entity, the first with a role, the first person, by (position, list index)
+    _firsts: dict[tuple[str, ...], list[tuple[int, int, Entity]]] = attrs.field(factory=dict)
+    _spoken: set[tuple[str, ...]] = attrs.field(factory=set)
+    # per name: the first of its longest roles, among entities (list index) and mentions
+    _entity_role: dict[tuple[str, ...], tuple[int, int, str]] = attrs.field(factory=dict)
+    _mention_role: dict[tuple[str, ...], str] = attrs.field(factory=dict)
+    # signature (kind, words, head) → entities named with a role or by more than their head
+    _named: dict[tuple[str, tuple[str, ...], str], _Group] = attrs.field(factory=dict)
+    # signature → index of its last entry in the history
+    _spoke_last: dict[tuple[str, tuple[str, ...], str], int] = attrs.field(factory=dict)
+    # distinct word sets of named entities and speakers, by word
+    _sets_by_word: dict[str, dict[frozenset[str], None]] = attrs.field(factory=dict)
+    _counts: dict[str, int] = attrs.field(factory=dict)   # occurrences in the folded text
+    _folded: str | None = None
+    _same_titles: dict[tuple[tuple[str, ...], tuple[str, ...]], bool] = attrs.field(factory=dict)
+    _contradictions: dict[tuple[tuple[str, ...], tuple[str, ...]], bool] = attrs.field(factory=dict)
+    _people_with_role: list[Entity] = attrs.field(factory=list)  # full names with a role
 
     @classmethod
     def for_document(cls, text: str, paragraphs: Sequence[Paragraph], lex: Lexicons) -> "SpeakerResolver":
@@ -1078,23 +1140,105 @@ class SpeakerResolver:
         else:
             named = _nominative(m)
             ent = Entity(named, tuple(fold(named).split()), None, m.kind, m.start, m.feminine, m.head)
-        self.entities.append(ent)
+        self._add_entity(ent)
         return ent
+
+    # -- the indexes
+    def _add_entity(self, ent: Entity) -> None:
+        index = len(self.entities)
+        self.entities.append(ent)
+        if not ent.key:
+            return
+        for w in ent.key:
+            self._keys_by_word.setdefault(w, {})[ent.key] = None
+        rank = (ent.position, index, ent)
+        firsts = self._firsts.setdefault(ent.key, [None, None, None])
+        for slot, wanted in enumerate((True, bool(ent.role), ent.kind == "person")):
+            if wanted and (firsts[slot] is None or ent.position < firsts[slot][0]):
+                firsts[slot] = rank
+        if ent.role:
+            words = len(ent.role.split())
+            best = self._entity_role.get(ent.key)
+            if best is None or words > best[0]:
+                self._entity_role[ent.key] = (words, index, ent.role)
+            if ent.kind == "person" and len(ent.key) >= 2:
+                self._people_with_role.append(ent)
+        if ent.role or (ent.kind != "person" and ent.named):
+            self._named.setdefault(self._signature(ent), _Group()).add(index, ent)
+            self._add_word_set(self._words_of(ent))
+
+    def _add_speaker(self, position: int, ent: Entity) -> None:
+        self.history.append((position, ent))
+        self._spoke_last[self._signature(ent)] = len(self.history) - 1
+        self._spoken.add(ent.key)
+        self._add_word_set(self._words_of(ent))
+
+    def _add_word_set(self, words: tuple[str, ...]) -> None:
+        word_set = frozenset(words)
+        for w in word_set:
+            self._sets_by_word.setdefault(w, {})[word_set] = None
+
+    def _words_of(self, e: Entity) -> tuple[str, ...]:
+        """The words a bare role is matched against: the role's, else the name's, without article."""
+        key = (e.role, e.key)
+        words = self._words.get(key)
+        if words is None:
+            words = self._words[key] = tuple(strip_article(w) for w in (fold(e.role).split() if e.role else e.key))
+        return words
+
+    def _signature(self, e: Entity) -> tuple[str, tuple[str, ...], str]:
+        """What a look-up by head or role reads of an entity: entities with the same
+        signature answer every such look-up alike."""
+        return e.kind, self._words_of(e), e.head
+
+    def _same_title(self, said: tuple[str, ...], known: tuple[str, ...]) -> bool:
+        key = (said, known)
+        found = self._same_titles.get(key)
+        if found is None:
+            found = self._same_titles[key] = _same_title(list(said), list(known), self.lex)
+        return found
+
+    def _contradicts(self, said: tuple[str, ...], known: tuple[str, ...]) -> bool:
+        key = (said, known)
+        found = self._contradictions.get(key)
+        if found is None:
+            found = self._contradictions[key] = _contradicts(list(said), list(known), self.lex)
+        return found
+
+    def _has_words(self, want: set[str]) -> bool:
+        """Whether a named entity or a speaker has every word of ``want`` (not empty)."""
+        posting = min((self._sets_by_word.get(w, {}) for w in want), key=len)
+        return any(want <= s for s in posting)
 
     # -- look-ups
     def _fullest(self, key: tuple[str, ...]) -> list[Entity]:
         """Entities whose name contains every word of ``key``: the one meant first
-        (a speaker already, else the earliest named), then the fuller forms of it."""
+        (a speaker already, else the earliest named), then the fuller forms of it.
+        Of each distinct name, only its first entity, its first with a role and its
+        first person are listed: the callers read no further."""
         want = set(key)
-        found = [e for e in self.entities if e.key and want <= set(e.key)]
-        if not found:
+        if want:
+            posting = min((self._keys_by_word.get(w, {}) for w in want), key=len)
+            keys = [k for k in posting if want <= set(k)]
+        else:
+            keys = list(self._firsts)
+        if not keys:
             return []
-        spoken = {e.key for _, e in self.history}
-        found.sort(key=lambda e: (e.key not in spoken, e.position))
-        base = set(found[0].key)
-        same = [e for e in found if base <= set(e.key) or set(e.key) <= base]
-        same.sort(key=lambda e: (-len(e.key), e.position))
-        return same
+
+        def first(k: tuple[str, ...]) -> tuple[bool, int, int]:
+            position, index, _ = self._firsts[k][0]
+            return k not in self._spoken, position, index
+
+        base = set(min(keys, key=first))
+        ranked = {}
+        for k in keys:
+            if base <= set(k) or set(k) <= base:
+                for rank in self._firsts[k]:
+                    if rank is not None:
+                        position, index, ent = rank
+                        ranked[index] = (-len(k), position, k not in self._spoken, index)
+        entities = self.entities
+        return [entities[r[3]] for r in sorted(ranked.values())]
 
     def _by_head(self, head: str, position: int, kinds: tuple[str, ...],
                  role: str | None = None, strict: bool = False) -> Entity | None:
@@ -1103,53 +1247,66 @@ class SpeakerResolver:
         before, else one named after (a role the text explains later). With ``role``,
         an entity whose role has every word of it comes first; with ``strict`` as well,
         only such an entity will do."""
-        want = {strip_article(w) for w in fold(role).split()} if role else set()
+        ordered = tuple(strip_article(w) for w in fold(role).split()) if role else ()
+        want = set(ordered)
 
-        def words_of(e: Entity) -> list[str]:
-            return [strip_article(w) for w in (fold(e.role).split() if e.role else list(e.key))]
-
-        def matches(e: Entity) -> bool:
-            if e.kind not in kinds:
-                return False
-            words = words_of(e)
-            if not words:
+        def matches(kind: str, words: tuple[str, ...], e_head: str) -> bool:
+            if kind not in kinds or not words:
                 return False
             return words[0] == head or words[0].rstrip("ه") == head.rstrip("ه") or (
-                e.kind != "person" and e.head == head)
+                kind != "person" and e_head == head)
 
-        def full(e: Entity) -> bool:
-            return bool(want) and len(want) > 1 and want <= set(words_of(e))
+        def full(words: tuple[str, ...]) -> bool:
+            return bool(want) and len(want) > 1 and want <= set(words)
 
-        # people named with a role, and organisations named by more than their head word
-        named = [e for e in self.entities if e.key and (e.role or (e.kind != "person" and e.named))]
-        ordered = [strip_article(w) for w in fold(role).split()] if role else []
-        if len(want) > 1 and not any(full(e) for e in named + [e for _, e in self.history]):
+        # people named with a role, and organisations named by more than their head
+        # word (self._named), and the speakers so far (self._spoke_last)
+        if len(want) > 1 and not self._has_words(want):
             # الأمين العام الأممي for الأمين العام للأمم المتحدة بان كي مون: the same title,
             # said another way, with no adjective that contradicts it
-            same = [e for e in [e for _, e in reversed(self.history)] + [e for e in named if e.position < position]
-                    if e.kind == "person" and e.kind in kinds and _same_title(ordered, words_of(e), self.lex)]
-            if same:
-                return same[0]
+            if "person" in kinds:
+                last = max((i for (kind, words, _), i in self._spoke_last.items()
+                            if kind == "person" and self._same_title(ordered, words)), default=None)
+                if last is not None:
+                    return self.history[last][1]
+                firsts = [found for (kind, words, _), group in self._named.items()
+                          if kind == "person" and self._same_title(ordered, words)
+                          and (found := group.first_before(position)) is not None]
+                if firsts:
+                    return min(firsts, key=lambda found: found[0])[1]
             # الفنان اللبناني, said of nobody named so: most likely the person just named
             # with a role in this paragraph (… أعرب نائب وزير الخارجية ناجي كورو … حسب
             # تعبير المسؤول التركي), else the person speaking
             paragraph = self.text.rfind("\n", 0, position) + 1
-            here = [e for e in reversed(named) if paragraph <= e.position < position and e.kind == "person"
-                    and (words_of(e)[0] == head or head in self.lex.generic_titles)]
-            recent = [e for e in here[:1] + [e for _, e in reversed(self.history[-3:])]
-                      if e.kind in kinds and e.kind == "person" and not _contradicts(ordered, words_of(e), self.lex)]
+            generic = head in self.lex.generic_titles
+            here = [found for (kind, words, _), group in self._named.items()
+                    if kind == "person" and words and (generic or words[0] == head)
+                    and (found := group.last_in(paragraph, position)) is not None]
+            latest = [max(here, key=lambda found: found[0])[1]] if here else []
+            recent = [e for e in latest + [e for _, e in reversed(self.history[-3:])]
+                      if e.kind in kinds and e.kind == "person"
+                      and not self._contradicts(ordered, self._words_of(e))]
             if recent:
                 return recent[0]
-        for pool in ([e for _, e in reversed(self.history)],
-                     [e for e in reversed(named) if e.position < position],
-                     # a role the text explains later (a person's only: الشركة is never
-                     # a company named further on)
-                     [e for e in named if e.position >= position and e.kind == "person"]):
-            pool = [e for e in pool if matches(e) and (not strict or len(want) < 2 or full(e))
-                    and not (e.kind == "person" and _contradicts(ordered, words_of(e), self.lex))]
-            best = next((e for e in pool if full(e)), None) or (pool[0] if pool else None)
-            if best is not None:
-                return best
+
+        def fits(kind: str, words: tuple[str, ...], e_head: str) -> bool:
+            return matches(kind, words, e_head) and (not strict or len(want) < 2 or full(words)) \
+                and not (kind == "person" and self._contradicts(ordered, words))
+
+        # the most recent speaker, else the last entity named before, else (a person's
+        # only: الشركة is never a company named further on) the first named after;
+        # in each, one with every word of the role first
+        spoke = [(full(sig[1]), i) for sig, i in self._spoke_last.items() if fits(*sig)]
+        if spoke:
+            return self.history[max(spoke)[1]][1]
+        before = [(full(sig[1]), found[0], found[1]) for sig, group in self._named.items()
+                  if fits(*sig) and (found := group.last_in(-1, position)) is not None]
+        if before:
+            return max(before, key=lambda c: (c[0], c[1]))[2]
+        after = [(not full(sig[1]), found[0], found[1]) for sig, group in self._named.items()
+                 if sig[0] == "person" and fits(*sig) and (found := group.first_from(position)) is not None]
+        if after:
+            return min(after, key=lambda c: (c[0], c[1]))[2]
         return None
 
     def resolve(self, mention: Mention | None, position: int, feminine: bool | None,
@@ -1165,7 +1322,7 @@ class SpeakerResolver:
         الكاتب refers to whoever this speaker is."""
         resolved = self._resolve(mention, position, feminine, plural, topic, clause_subject)
         if agent and resolved is not None and resolved.entity.kind == "person":
-            self.agents.append((agent, resolved.entity))
+            self.agents[agent] = resolved.entity
         return resolved
 
     def _resolve(self, mention: Mention | None, position: int, feminine: bool | None,
@@ -1202,7 +1359,7 @@ class SpeakerResolver:
             else:
                 ent = Entity(mention.name, mention.name_key, role, mention.kind, position, mention.feminine,
                              mention.head)
-                self.entities.append(ent)
+                self._add_entity(ent)
             if feminine is not None and ent.feminine is None and mention.kind == "person":
                 ent.feminine = feminine
             return self._speak(ent, mention, position)
@@ -1215,7 +1372,7 @@ class SpeakerResolver:
             ent = self._by_head(mention.head, position, ("person", "anonymous"), mention.role or mention.text)
             if ent is None and mention.name is None and len(mention.text.split()) == 1:
                 # الكاتب, said of nobody named so: the person who wrote (كتب) just before
-                ent = next((e for verb_agent, e in reversed(self.agents) if verb_agent == mention.head), None)
+                ent = self.agents.get(mention.head)
             if ent is not None:
                 return self._speak(ent, mention, position)
         if mention.kind == "document":
@@ -1263,11 +1420,9 @@ class SpeakerResolver:
         if not self.history:
             # nobody has spoken yet: the person with a full name and a role whom the
             # document names most
-            named = [e for e in self.entities if e.kind == "person" and e.role and len(e.key) >= 2]
-            if not named:
+            if not self._people_with_role:
                 return None
-            folded = fold(self.text)
-            return max(named, key=lambda e: (folded.count(e.key[-1]), -e.position))
+            return max(self._people_with_role, key=lambda e: (self._count(e.key[-1]), -e.position))
         for _, ent in reversed(self.history[-4:]):
             # the verb agrees with its subject: وقال is no group's, وقالت no man's
             if (feminine is None or ent.feminine is None or ent.feminine == feminine) and (
@@ -1275,15 +1430,25 @@ class SpeakerResolver:
                 return ent
         return self.history[-1][1]
 
+    def _count(self, word: str) -> int:
+        """How often ``word`` occurs in the folded text (counted once per word)."""
+        if word not in self._counts:
+            if self._folded is None:
+                self._folded = fold(self.text)
+            self._counts[word] = self._folded.count(word)
+        return self._counts[word]
+
     def _speak(self, ent: Entity, mention: Mention | None, position: int,
                remember: bool = True) -> "Resolved":
         if remember:
             # a body is as feminine as the noun that just named it (الوزارة قالت، التقرير قال)
             agreed = ent if mention is None or mention.feminine is None or ent.kind == "person" \
                 else attrs.evolve(ent, feminine=mention.feminine)
-            self.history.append((position, agreed))
+            self._add_speaker(position, agreed)
         if mention is not None and mention.role and ent.kind == "person":
-            self.roles.setdefault(ent.key, []).append(mention.role)
+            best = self._mention_role.get(ent.key)
+            if best is None or len(mention.role.split()) > len(best.split()):
+                self._mention_role[ent.key] = mention.role
         return Resolved(ent, mention)
 
     def speaker(self, resolved: "Resolved | None") -> Speaker | None:
@@ -1294,12 +1459,16 @@ class SpeakerResolver:
         ent, mention = resolved.entity, resolved.mention
         role = None
         if ent.kind == "person":
-            roles = list(self.roles.get(ent.key, []))
-            if ent.role:
-                roles.append(ent.role)
+            # the first of the longest: among the roles its mentions gave, its own,
+            # and those of the entities named by part of its name, in that order
+            role = self._mention_role.get(ent.key)
+            if ent.role and (role is None or len(ent.role.split()) > len(role.split())):
+                role = ent.role
             want = set(ent.key)
-            roles += [e.role for e in self.entities if e.role and e.key and set(e.key) <= want]
-            if roles:
-                role = max(roles, key=lambda r: (len(r.split()), -roles.index(r)))
+            keys = {k: None for w in want for k in self._keys_by_word.get(w, {})
+                    if k in self._entity_role and set(k) <= want}
+            named = max((self._entity_role[k] for k in keys), key=lambda r: (r[0], -r[1]), default=None)
+            if named is not None and (role is None or named[0] > len(role.split())):
+                role = named[2]
         return Speaker(name=ent.name, role=role, kind=ent.kind,
                        mention=mention.span if mention else None)

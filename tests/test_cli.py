@@ -55,7 +55,8 @@ def test_quotes_output_matches_the_library(tmp_path, run_quotes):
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout == b""
     ex = Extractor(parser="none")
-    expected = [q.to_dict() for doc_id, text in [("a", SAID + " " + ADDED), ("b", INDIRECT)]
+    expected = [{**q.to_dict(), "input": {"file": "in.jsonl", "line": line, "record": line - 1}}
+                for line, (doc_id, text) in enumerate([("a", SAID + " " + ADDED), ("b", INDIRECT)], 1)
                 for q in ex.extract(text, doc_id)]
     assert read_jsonl((tmp_path / "out.jsonl").read_bytes()) == expected
     assert len(expected) == 3
@@ -70,8 +71,9 @@ def test_text_files_and_directories(tmp_path, run_quotes):
     assert proc.returncode == 1
     out = read_jsonl(proc.stdout)
     assert [r["doc_id"] for r in out] == ["in/empty.txt", "in/one.txt", "in/two.txt"]
-    assert out[0] == {"doc_id": "in/empty.txt", "error": "empty file"}
-    assert set(out[1]) == {"doc_id", "quotes"} and len(out[1]["quotes"]) == 1
+    assert out[0] == {"doc_id": "in/empty.txt", "error": "empty file",
+                      "input": {"file": "in/empty.txt", "line": None, "record": 0}}
+    assert set(out[1]) == {"doc_id", "quotes", "input"} and len(out[1]["quotes"]) == 1
     assert b"quotes: in/empty.txt: empty file" in proc.stderr
 
 

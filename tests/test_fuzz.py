@@ -1,5 +1,6 @@
-"""Random inputs: the readers never raise, and every span the extractor returns is
-exactly the text at its offsets (also across windows of long documents)."""
+"""Random inputs: the readers never raise, every JSONL line gives one output line of
+strict JSON, and every span the extractor returns is exactly the text at its offsets
+(also across windows of long documents)."""
 
 from __future__ import annotations
 
@@ -10,10 +11,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from quotes import Extractor
-from quotes.batch import extract_windowed
-from quotes.io import BadInput, Document, ReadOptions, read_stream
+from quotes.batch import ExtractorOptions, extract_windowed, run_serial
+from quotes.io import BadInput, Document, ReadOptions, output_lines, read_stream
 
-from conftest import assert_spans
+from conftest import SAID, assert_spans
+
+SAID_TEXT = json.dumps(SAID)[1:-1]
 
 EXTRACTOR = Extractor(parser="none")
 
@@ -79,3 +82,83 @@ def test_windowed_spans_are_the_text_at_their_offsets(text, max_chars):
     quotes = extract_windowed(EXTRACTOR, "fuzz", text, max_chars)
     assert_spans(text, quotes)
     assert all(a.start <= b.start for a, b in zip(quotes, quotes[1:]))
+
+
+# --- whole JSONL lines through reading, extraction and writing ---------------------------
+
+def _nested(value: str, depth: int, kind: str) -> str:
+    open_, close = ("[", "]") if kind == "array" else ('{"k":', "}")
+    return open_ * depth + value + close * depth
+
+
+NUMBERS = st.sampled_from(["0", "-0", "1.5", "1e400", "-1e999", "1e-400", "12345678901234567890",
+                           "-123456789012345678901234567890", "NaN", "Infinity", "0x10", "01", "1.", "3.14e+10"])
+STRINGS = st.sampled_from(['"\\u0642\\u0627\\u0644"', '"\\ud800"', '"\\udcff\\udcfe"', '"a\\"b"', '"\\n\\t\\\\"',
+                           '"\\u0000"', '"' + SAID_TEXT + '"', '"\\uD83D\\uDE00"', '"\\x41"', '"unterminated'])
+VALUES = st.one_of(NUMBERS, STRINGS, st.sampled_from(["null", "true", "[]", "{}", "[1,2", "{\"a\"}"]))
+
+
+@st.composite
+def jsonl_line(draw: st.DrawFn) -> str:
+    """One line: a record with random ids, text, numbers, escapes and nesting, or junk."""
+    if draw(st.integers(0, 9)) == 0:
+        return draw(st.text(max_size=20)).replace("\n", " ")
+    fields = []
+    id_kind = draw(st.sampled_from(["id", "doc_id", "none", "nested", "number"]))
+    if id_kind == "id":
+        fields.append(f'"id": "{draw(st.sampled_from(["a", "b", "a"]))}"')
+    elif id_kind == "doc_id":
+        fields.append('"doc_id": "a"')
+    elif id_kind == "nested":
+        fields.append(f'"id": {_nested("1", draw(st.integers(0, 3)), "array")}')
+    elif id_kind == "number":
+        fields.append(f'"id": {draw(NUMBERS)}')
+    text = draw(st.one_of(STRINGS, VALUES))
+    fields.append(f'"text": {text}')
+    for _ in range(draw(st.integers(0, 3))):
+        depth = draw(st.sampled_from([0, 1, 5, 253, 255, 499, 500, 501, 990, 1023, 1024, 3000]))
+        fields.append(f'"f{len(fields)}": {_nested(draw(VALUES), depth, draw(st.sampled_from(["array", "object"])))}')
+    return "{" + ", ".join(draw(st.permutations(fields))) + "}"
+
+
+@fast(300)
+@given(lines=st.lists(st.one_of(jsonl_line(), st.sampled_from(["", "  ", "\t"])), min_size=1, max_size=6))
+def test_every_jsonl_line_gives_one_strict_output_line(lines):
+    data = "\n".join(lines).encode("utf-8", "surrogatepass")
+    items = list(read_stream(io.BytesIO(data), "fuzz.jsonl", ReadOptions(format="jsonl"), lambda m: None))
+    records = sum(1 for line in data.split(b"\n") if line.strip())
+    assert len(items) == max(1, records)
+    results = [r for chunk in run_serial(items, ExtractorOptions(parser="none")) for r in chunk]
+    for ordinal, result in enumerate(results):
+        [line] = output_lines(result, "docs", ordinal)
+        assert line.endswith(b"\n") and b"\n" not in line[:-1]
+        record = json.loads(line, parse_constant=_refuse)
+        assert record["input"]["record"] == ordinal
+        assert ("quotes" in record) != ("error" in record)
+
+
+def _refuse(name: str) -> None:
+    raise AssertionError(f"{name} written")
+
+
+@fast(200)
+@given(data=st.lists(st.sampled_from([b"a", b"{", b" ", b"\t", b"\r", b"\n", b"\n\n", b"\x0b", b"\xd9\x82"]),
+                     max_size=80).map(b"".join),
+       block=st.integers(1, 9), max_bytes=st.integers(2, 40))
+def test_jsonl_lines_are_cut_alike_whatever_the_block_size(data, block, max_bytes):
+    """The block reader yields each non-blank line (or its length, when too long) with
+    its number and byte offset, exactly as splitting the whole input would."""
+    import quotes.io as qio
+
+    expected, offset = [], 0
+    pieces = data.split(b"\n")
+    for number, piece in enumerate(pieces, 1):
+        raw = piece + b"\n" if number < len(pieces) else piece
+        if raw.strip():
+            expected.append((number, offset, raw if len(raw) <= max_bytes else len(raw)))
+        offset += len(raw)
+    saved, qio.READ_BLOCK = qio.READ_BLOCK, block
+    try:
+        assert list(qio._jsonl_lines(qio._blocks(io.BytesIO(data)), max_bytes)) == expected
+    finally:
+        qio.READ_BLOCK = saved

@@ -12,7 +12,8 @@ import orjson
 import pytest
 
 import quotes.io as qio
-from quotes.io import (BadInput, DocResult, Document, DuplicateIds, ReadOptions, docs_record,
+from quotes.errors import QuotesError
+from quotes.io import (BadInput, DocResult, Document, DuplicateIds, ReadOptions, ResumePoint, docs_record,
                        iter_inputs, output_lines, prepare_resume, read_stream, walk_directory)
 
 from conftest import ADDED, INDIRECT, SAID, write_jsonl
@@ -215,25 +216,35 @@ def test_docs_records_keep_every_input_field():
 
 def test_resume_repairs_a_half_written_docs_output(tmp_path):
     out = tmp_path / "out.jsonl"
-    whole = b'{"id":"a","doc_id":"a","quotes":[]}\n{"id":7,"doc_id":"7","error":"x"}\n'
+    whole = (b'{"id":"a","doc_id":"a","quotes":[],"input":{"file":"f","line":1,"record":0}}\n'
+             b'{"id":"a","doc_id":"a","error":"x","input":{"file":"f","line":2,"record":1}}\n')
     out.write_bytes(whole + b'{"id":"c","doc_id":"c","quo')
     warnings: list[str] = []
-    assert prepare_resume(str(out), "docs", "id", warnings.append) == {"a", "7"}
+    point = prepare_resume(str(out), "docs", warnings.append)
+    assert point == ResumePoint(2, {"file": "f", "line": 2, "record": 1})
     assert out.read_bytes() == whole
     assert warnings == [f"{out}:3: removed a half-written last line (27 bytes)"]
 
 
 def test_resume_redoes_the_last_document_of_a_quotes_output(tmp_path):
     out = tmp_path / "out.jsonl"
-    kept = b'{"doc_id":"a","index":0}\n{"doc_id":"a","index":1}\n'
-    out.write_bytes(kept + b'{"doc_id":"b","index":0}\n{"doc_id":"b","ind')
-    done = prepare_resume(str(out), "quotes", "id", lambda m: None)
-    assert done == {"a"}
+    kept = (b'{"doc_id":"a","index":0,"input":{"file":"f","line":1,"record":0}}\n'
+            b'{"doc_id":"a","index":1,"input":{"file":"f","line":1,"record":0}}\n')
+    out.write_bytes(kept + b'{"doc_id":"a","index":0,"input":{"file":"f","line":4,"record":3}}\n{"doc_id":"b","ind')
+    point = prepare_resume(str(out), "quotes", lambda m: None)
+    assert point == ResumePoint(3, {"file": "f", "line": 4, "record": 3})
     assert out.read_bytes() == kept
 
 
 def test_resume_without_output_file(tmp_path):
-    assert prepare_resume(str(tmp_path / "none.jsonl"), "docs", "id", lambda m: None) == set()
+    assert prepare_resume(str(tmp_path / "none.jsonl"), "docs", lambda m: None) == ResumePoint()
+
+
+def test_resume_refuses_an_output_without_positions(tmp_path):
+    out = tmp_path / "out.jsonl"
+    out.write_bytes(b'{"doc_id":"a","quotes":[]}\n')
+    with pytest.raises(QuotesError, match="does not say which input record"):
+        prepare_resume(str(out), "docs", lambda m: None)
 
 
 def test_integers_beyond_64_bits_are_kept_exactly(tmp_path):
