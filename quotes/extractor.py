@@ -11,15 +11,20 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Mapping
+from typing import Any, Callable, Iterable, Iterator, Mapping
+
+import attrs
 
 from .attribute import Candidate, DocumentView, find_candidates
+from .candidates import SpeakerOption, document_mentions, speaker_options
+from .coref import DocumentRoles, scan_mentions
 from .errors import QuotesError
 from .lexicon import Lexicons, default_lexicons
 from .speakers import SpeakerResolver, with_known_names
 from .values import Cue, Quote, Span
 
 PARSERS = ("stanza", "none")
+SPEAKER_CHOICE = ("ranker", "rules")
 
 
 class Extractor:
@@ -28,13 +33,20 @@ class Extractor:
     ``parser="stanza"`` adds the dependency parse (the bundled models, or
     ``models=DIR`` / ``models="stanza"`` for Stanza's official Arabic package);
     ``parser="none"`` uses the rules alone. Models load once, on first use.
+    ``speakers="ranker"`` lets the learned ranker (ranker.py, weights in
+    ``data/models/speaker_ranker.json`` or ``ranker=PATH``) choose each speaker among
+    the options the rules and the document give; ``speakers="rules"`` keeps the
+    rules' pick.
     """
 
     def __init__(self, *, parser: str = "stanza", models: str | Path | None = None,
                  lexicons: str | Path | None = None, batch_size: int = 64,
-                 parse_everything: bool = False) -> None:
+                 parse_everything: bool = False, speakers: str = "rules",
+                 ranker: str | Path | None = None, coref: bool = True) -> None:
         if parser not in PARSERS:
             raise QuotesError(f"parser must be one of {PARSERS}, not {parser!r}")
+        if speakers not in SPEAKER_CHOICE:
+            raise QuotesError(f"speakers must be one of {SPEAKER_CHOICE}, not {speakers!r}")
         self.parser_name = parser
         self.models = models
         self.batch_size = batch_size
@@ -43,6 +55,15 @@ class Extractor:
         self.parse_stats: dict[str, int] = {}
         self.lexicons: Lexicons = Lexicons.load(lexicons) if lexicons else default_lexicons()
         self._parser: Any = None
+        # each person's role is the fullest the document gives them (coref.py)
+        self.coref = coref
+        self.ranker: Any = None  # anything with choose(options) -> SpeakerOption
+        if speakers == "ranker":
+            from .ranker import Ranker
+            self.ranker = Ranker.load(ranker)
+        # called with (doc_id, candidate, options, resolver) for every quote the ranker
+        # sees: how the training script collects the options
+        self.on_options: Callable[[str | None, Candidate, list[SpeakerOption], SpeakerResolver], None] | None = None
 
     def __repr__(self) -> str:
         return f"Extractor(parser={self.parser_name!r}, models={self.models!r})"
@@ -89,14 +110,30 @@ class Extractor:
                 cands: list[Candidate]) -> list[Quote]:
         resolver = SpeakerResolver.for_document(text, view.paragraphs, view.lexicons or self.lexicons)
         resolved = {}
+        lex = view.lexicons or self.lexicons
+        scanned = scan_mentions(view, lex) if self.ranker is not None or self.coref else []
+        mentions = document_mentions(scanned) if self.ranker is not None else []
         for cand in sorted(cands, key=lambda c: c.position):
             if cand.impersonal:
                 resolved[id(cand)] = None
                 continue
             agent = cand.cue.form.verb.agent if cand.cue is not None and cand.cue.form is not None else ""
-            resolved[id(cand)] = resolver.resolve(cand.mention, cand.position, cand.feminine, cand.plural,
-                                                  cand.topic, cand.clause_subject, agent)
+            spoken = len(resolver.history)
+            pick = resolver.resolve(cand.mention, cand.position, cand.feminine, cand.plural,
+                                    cand.topic, cand.clause_subject, agent)
+            if self.ranker is not None:
+                options = speaker_options(view, cand, pick, resolver, resolver.history[:spoken], mentions)
+                if self.on_options is not None:
+                    self.on_options(doc_id, cand, options, resolver)
+                pick = self.ranker.choose(options).resolved
+            resolved[id(cand)] = pick
         speakers = {key: resolver.speaker(value) for key, value in resolved.items()}
+        if self.coref:
+            roles = DocumentRoles.build(view, lex, scanned)
+            for key, value in resolved.items():
+                spk = speakers[key]
+                if spk is not None and value is not None and spk.kind == "person":
+                    speakers[key] = attrs.evolve(spk, role=roles.fullest(value.entity.key, spk.role))
         quotes = []
         for index, cand in enumerate(sorted(cands, key=lambda c: c.start)):
             cue = None

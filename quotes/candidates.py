@@ -1,0 +1,344 @@
+"""Speaker options for one quote, each with the features a ranker scores.
+
+The rules (attribute.py, speakers.py) pick one speaker per quote. This module lists
+the others the document offers at that point, so that a learned ranker
+(ranker.py) can choose among them:
+
+- the rules' pick, and no speaker at all;
+- the earlier speakers, most recent first (a cue with no subject: وأضاف أن …);
+- the people and bodies named in the quote's sentence and the paragraph before
+  (استقبل الوزير مراد الصغير وفدا …، ثم قال …), with the paragraph's topic and the
+  subject of the verb a participle goes with;
+- for a bare role or descriptor (المتحدث، المسؤول نفسه، الأخير), the people the
+  document named with a role before it.
+
+Every option carries sparse features (a dict of name → value): where it came from,
+its distance to the cue in characters and sentences, gender and number agreement
+with the cue, its kind, whether it has a role and a full name, whether a
+descriptor's head is in its role, and whether the nearest mention sits inside a
+quotation. Named-entity mentions from a tagger can be added as one more origin
+(``extra`` in :func:`speaker_options`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+from typing import Iterable, Sequence
+
+import attrs
+
+from .attribute import Candidate, DocumentView
+from .lexicon import Lexicons
+from .normalize import fold, strip_article
+from .speakers import _SOURCE_KINDS, Entity, Mention, Resolved, SpeakerResolver, _nominative, word_class
+
+MAX_HISTORY = 4     # earlier speakers offered, most recent first
+MAX_NEARBY = 6      # entities named in the sentence and the paragraph before
+MAX_ROLED = 6       # people named with a role, for a descriptor
+_LATEST = frozenset({"الاخير", "الاخيره", "والاخير", "والاخيره"})  # الأخير: the one named last
+
+
+@attrs.frozen
+class SpeakerOption:
+    """One possible speaker for a quote; ``resolved`` None is "no speaker"."""
+
+    resolved: Resolved | None
+    features: dict[str, float]
+
+    @property
+    def name(self) -> str | None:
+        return self.resolved.entity.name if self.resolved is not None else None
+
+
+def context_of(cand: Candidate) -> str:
+    """How the cue gives its source: a name, a bare role or descriptor, or nothing."""
+    m = cand.mention
+    if m is None:
+        return "implicit"
+    if m.name:
+        return "named"
+    return "descriptor" if m.kind == "person" or m.role else "body"
+
+
+@attrs.define
+class _Option:
+    entity: Entity | None
+    mention: Mention | None = None
+    origins: dict[str, float] = attrs.field(factory=dict)
+    nearest: int | None = None  # offset of its closest mention before the cue
+
+
+def document_mentions(scanned: Sequence[tuple[int, Mention]]) -> list[Entity]:
+    """Every person the document names and every body or document it designates
+    (coref.scan_mentions), as entities: also the bare names and unexplained
+    designations that the resolver's index leaves out (it keeps only names with a
+    role), as options of lower standing."""
+    found: list[Entity] = []
+    for _, m in scanned:
+        if m.name:
+            found.append(Entity(m.name, m.name_key, m.role, m.kind, m.start, m.feminine, m.head))
+        elif m.kind in _SOURCE_KINDS:
+            named = _nominative(m)
+            found.append(Entity(named, tuple(fold(named).split()), None, m.kind, m.start, m.feminine, m.head))
+    return found
+
+
+def _token_at(view: DocumentView, offset: int) -> tuple[int, int] | None:
+    """(paragraph, token index) of the token that starts at ``offset``."""
+    starts = [para.start for para in view.paragraphs]
+    p = bisect.bisect_right(starts, offset) - 1
+    if p < 0:
+        return None
+    tokens = view.paragraphs[p].tokens
+    k = bisect.bisect_left([t.start for t in tokens], offset)
+    return (p, k) if k < len(tokens) and tokens[k].start == offset else None
+
+
+def _context_features(view: DocumentView, offset: int, lex: Lexicons) -> dict[str, float]:
+    """What stands before a mention: a speech verb (its subject), another word that
+    may be a verb, a preposition (an adjunct), or the sentence start."""
+    at = _token_at(view, offset)
+    if at is None:
+        return {}
+    p, k = at
+    s0, _ = view.sentence_of(p, k)
+    if k == s0:
+        return {"m_sentence_start": 1.0}
+    prev = view.paragraphs[p].tokens[k - 1]
+    if prev.kind != "word":
+        return {"m_after_punct": 1.0}
+    c = word_class(prev, lex)
+    if c == "cue":
+        return {"m_after_cue": 1.0}
+    if c in ("preposition", "pronoun-pp"):
+        return {"m_after_preposition": 1.0}
+    if c in ("common", "name") and k - 1 == s0:
+        return {"m_after_opening_word": 1.0}  # وأعلن الوزير، استقبل الرئيس: an opening verb's subject
+    return {f"m_after_{c}": 1.0}
+
+
+def _canonical(resolver: SpeakerResolver, ent: Entity) -> Entity:
+    """The fullest entity the document has for ``ent`` (كارتر → آشتون كارتر)."""
+    if not ent.key or ent.kind != "person":
+        return ent
+    fuller = [e for e in resolver.entities if e.kind == "person" and set(ent.key) <= set(e.key)]
+    if not fuller:
+        return ent
+    best = max(fuller, key=lambda e: (len(e.key), -e.position))
+    if len(best.key) <= len(ent.key):
+        return ent
+    return attrs.evolve(ent, name=best.name, key=best.key, role=ent.role or best.role)
+
+
+def _mentions(resolver: SpeakerResolver, history: Sequence[tuple[int, Entity]],
+              mentions: Sequence[Entity]) -> dict[str, list[int]]:
+    """Offsets where each entity (by folded name) is named or speaks."""
+    where: dict[str, list[int]] = {}
+    for e in list(resolver.entities) + list(mentions):
+        where.setdefault(fold(e.name), []).append(e.position)
+    for pos, e in history:
+        where.setdefault(fold(e.name), []).append(pos)
+    return where
+
+
+def speaker_options(view: DocumentView, cand: Candidate, rule_pick: Resolved | None,
+                    resolver: SpeakerResolver, history: Sequence[tuple[int, Entity]],
+                    mentions: Sequence[Entity] = (),
+                    extra: Iterable[tuple[str, Entity, int]] = ()) -> list[SpeakerOption]:
+    """The options for ``cand``: the rules' pick first, then "no speaker", then the
+    alternatives. ``history`` is the speakers before this quote; ``mentions`` the
+    document's (document_mentions); ``extra`` more
+    (origin, entity, offset) mentions, such as a tagger's."""
+    lex = view.lexicons or resolver.lex
+    pos = cand.position
+    para = view.paragraphs[cand.paragraph]
+    prev_start = view.paragraphs[cand.paragraph - 1].start if cand.paragraph > 0 else para.start
+    options: dict[str, _Option] = {}
+
+    def add(ent: Entity | None, origin: str, value: float = 1.0, mention: Mention | None = None) -> None:
+        if ent is None:
+            return
+        ent = _canonical(resolver, ent)
+        key = fold(ent.name)
+        if not key:
+            return
+        opt = options.setdefault(key, _Option(ent, mention))
+        opt.origins[origin] = max(opt.origins.get(origin, 0.0), value)
+
+    if rule_pick is not None:
+        add(rule_pick.entity, "rule", mention=rule_pick.mention)
+    seen: list[str] = []
+    for _, ent in reversed(history):
+        key = fold(ent.name)
+        if key in seen:
+            continue
+        seen.append(key)
+        add(ent, f"hist{len(seen)}")
+        if len(seen) >= MAX_HISTORY:
+            break
+    for extra_origin, ent, _offset in extra:
+        add(ent, extra_origin)
+    # the document's entities named near the cue: before it in this or the previous
+    # paragraph, or after it in its sentence
+    s0, s1 = view.sentence_of(cand.paragraph, cand.cue.index) if cand.cue is not None \
+        else (0, len(para.tokens))
+    sent_start = para.tokens[s0].start if para.tokens else para.start
+    sent_end = para.tokens[s1 - 1].end if para.tokens else para.end
+    near: list[tuple[int, Entity, bool]] = []
+    for e in resolver.entities:
+        if prev_start <= e.position < pos or pos <= e.position < sent_end:
+            near.append((abs(pos - e.position), e, True))
+    indexed = {(e.position, fold(e.name)) for e in resolver.entities}
+    for e in mentions:
+        if (e.position, fold(e.name)) not in indexed and (
+                prev_start <= e.position < pos or pos <= e.position < sent_end):
+            near.append((abs(pos - e.position), e, False))
+    near.sort(key=lambda t: t[0])
+    rank: list[str] = []
+    for _, e, known in near:
+        key = fold(_canonical(resolver, e).name)
+        if key in rank:
+            continue
+        rank.append(key)
+        add(e, f"near{len(rank)}")
+        if not known:
+            add(e, "unindexed")
+        if len(rank) >= MAX_NEARBY:
+            break
+    ctx = context_of(cand)
+    if ctx == "descriptor":
+        roled = [e for e in resolver.entities if e.kind == "person" and e.role and e.position < pos]
+        roled.sort(key=lambda e: pos - e.position)
+        done: list[str] = []
+        for e in roled:
+            key = fold(_canonical(resolver, e).name)
+            if key in done:
+                continue
+            done.append(key)
+            add(e, f"roled{len(done)}")
+            if len(done) >= MAX_ROLED:
+                break
+    for origin, m in (("topic", cand.topic), ("clause", cand.clause_subject)):
+        if m is not None and m.name:
+            found = [e for e in resolver.entities if e.key and set(m.name_key) <= set(e.key)]
+            ent = found[0] if found else Entity(m.name, m.name_key, m.role, m.kind, m.start, m.feminine, m.head)
+            add(ent, origin)
+    where = _mentions(resolver, history, mentions)
+    counts = {k: len(v) for k, v in where.items()}
+    built = []
+    for key, opt in options.items():
+        before = [p for p in where.get(key, []) if p < pos]
+        nearest = max(before) if before else None
+        after = [p for p in where.get(key, []) if pos <= p < sent_end]
+        feats, base = _features(view, cand, ctx, opt, key, nearest, bool(after), counts.get(key, 0),
+                                sent_start, para.start, prev_start, history, lex)
+        built.append((opt, feats, base))
+    rule_base = next((base for opt, _, base in built if "rule" in opt.origins), None)
+    out = [SpeakerOption(None, _features_of_empty(cand, ctx, rule_pick, rule_base))]
+    for opt, feats, base in built:
+        if rule_base is not None and "rule" not in opt.origins:
+            # an alternative weighs against what the rules picked
+            for r in _RULE_TRAITS:
+                if r in rule_base:
+                    for a in _ALTERNATIVE_TRAITS:
+                        if a in base:
+                            feats[f"alt:{a}|rule:{r}"] = 1.0
+        resolved = rule_pick if "rule" in opt.origins else Resolved(opt.entity, None)
+        out.append(SpeakerOption(resolved, feats))
+    return out
+
+
+_RULE_TRAITS = ("kind=person", "kind=organization", "kind=document", "kind=group", "kind=anonymous",
+                "kind=unknown", "gender_clash", "never_before", "in_quote", "after_cue", "m_after_preposition",
+                "has_role", "hist1", "near1", "unindexed", "in_sentence", "named_since_last_quote")
+_ALTERNATIVE_TRAITS = ("near1", "near2", "hist1", "hist2", "kind=person", "kind=organization", "kind=group",
+                       "in_sentence", "named_since_last_quote", "m_after_cue", "m_sentence_start",
+                       "m_after_opening_word", "gender_agree", "has_role", "after_cue")
+
+
+def _features_of_empty(cand: Candidate, ctx: str, rule_pick: Resolved | None,
+                       rule_base: dict[str, float] | None) -> dict[str, float]:
+    f = {"empty": 1.0, f"empty:{ctx}": 1.0, f"empty:type={cand.type}": 1.0}
+    for r in _RULE_TRAITS:
+        if rule_base is not None and r in rule_base:
+            f[f"empty|rule:{r}"] = 1.0
+    if rule_pick is None:
+        f["empty:rule_none"] = 1.0
+        f[f"empty:rule_none:{ctx}"] = 1.0
+    else:
+        f[f"empty:rule_kind={rule_pick.entity.kind}"] = 1.0
+    if cand.impersonal:
+        f["empty:impersonal"] = 1.0
+    if cand.cue is not None:
+        f[f"empty:cue={cand.cue.kind}"] = 1.0
+    return f
+
+
+def _features(view: DocumentView, cand: Candidate, ctx: str, opt: _Option, key: str, nearest: int | None,
+              after: bool, count: int, sent_start: int, para_start: int, prev_start: int,
+              history: Sequence[tuple[int, Entity]], lex: Lexicons) -> tuple[dict[str, float], dict[str, float]]:
+    first_quote = not history
+    ent = opt.entity
+    assert ent is not None
+    base: dict[str, float] = dict(opt.origins)
+    pos = cand.position
+    if nearest is not None:
+        base["logdist"] = math.log1p(pos - nearest) / 10
+        if nearest >= sent_start:
+            base["in_sentence"] = 1.0
+        elif nearest >= para_start:
+            base["in_paragraph"] = 1.0
+        elif nearest >= prev_start:
+            base["prev_paragraph"] = 1.0
+        else:
+            base["earlier"] = 1.0
+        if view.inside_quote(nearest) is not None:
+            base["in_quote"] = 1.0
+        if history and nearest > history[-1][0]:
+            base["named_since_last_quote"] = 1.0
+        base.update(_context_features(view, nearest, lex))
+    else:
+        base["never_before"] = 1.0
+    if after:
+        base["after_cue"] = 1.0
+    if cand.feminine is None or ent.feminine is None:
+        base["gender_unknown"] = 1.0
+    elif cand.feminine == ent.feminine:
+        base["gender_agree"] = 1.0
+    else:
+        base["gender_clash"] = 1.0
+    plural_kind = ent.kind in ("group", "organization")
+    base[f"number:{'pl' if cand.plural else 'sg'}:{'body' if plural_kind else 'one'}"] = 1.0
+    base[f"kind={ent.kind}"] = 1.0
+    if ent.role:
+        base["has_role"] = 1.0
+    if len(ent.key) >= 2:
+        base["full_name"] = 1.0
+    base["logcount"] = math.log1p(count) / 3
+    if first_quote:
+        base["first_quote"] = 1.0
+    m = cand.mention
+    if m is not None and not m.name:
+        head = m.head
+        role_words = {strip_article(w) for w in fold(ent.role or "").split()}
+        if head and (head in role_words or head.rstrip("ه") in {w.rstrip("ه") for w in role_words}):
+            base["head_in_role"] = 1.0
+        if fold(m.text).split()[:1] and fold(m.text).split()[0] in _LATEST:
+            base["latest_word"] = 1.0
+    f: dict[str, float] = {}
+    for name, value in base.items():
+        f[name] = value
+        f[f"{name}:{ctx}"] = value
+    if "latest_word" in base:
+        for name in opt.origins:
+            f[f"{name}:latest"] = 1.0
+    if cand.cue is not None:
+        f[f"rule:cue={cand.cue.kind}"] = f.get("rule", 0.0)
+        tokens = view.paragraphs[cand.paragraph].tokens
+        if view.sentence_of(cand.paragraph, cand.cue.index)[0] == cand.cue.index:
+            for name in ("hist1", "near1", "near2", "in_sentence", "named_since_last_quote", "rule"):
+                if name in base:
+                    f[f"{name}:cue_opens_sentence"] = base[name]
+        del tokens
+    return f, base
