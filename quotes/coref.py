@@ -43,15 +43,14 @@ class DocumentRoles:
         by_name: dict[tuple[str, ...], list[str]] = {}
         bare: list[tuple[int, str]] = []
         for p, m in (scan_mentions(view, lex) if scanned is None else scanned):
-            if m.kind != "person":
-                continue
             tokens = view.paragraphs[p].tokens
             if not m.name:
-                first = tokens[m.first].norm
-                if m.role and word_class(tokens[m.first], lex) == "title" \
-                        and not first.startswith(("لل", "بال", "وبال", "ولل")) \
-                        and not (m.first > 0 and word_class(tokens[m.first - 1], lex) == "preposition"):
-                    bare.append((m.start, m.role))  # a subject or object, not an adjunct (للباحث)
+                if m.kind in ("person", "anonymous"):
+                    role = _bare_role(view.text, tokens, m.first, lex)
+                    if role is not None:
+                        bare.append((m.start, role))
+                continue
+            if m.kind != "person":
                 continue
             roles = by_name.setdefault(m.name_key, [])
             if m.role:
@@ -119,6 +118,19 @@ def scan_mentions(view: DocumentView, lex: Lexicons) -> list[tuple[int, Mention]
             if m is not None and (m.kind in _SOURCE_KINDS or m.kind == "person"):
                 found.append((p, m))
     return found
+
+
+def _bare_role(text: str, tokens: Sequence, first: int, lex: Lexicons) -> str | None:
+    """The role a nameless mention gives (محامي أسرة المتهم), when it is a subject or
+    object: not after a preposition (للباحث), and of two words or more."""
+    tok = tokens[first]
+    if word_class(tok, lex) not in ("title", "anonymous") or tok.norm.startswith(("لل", "بال", "وبال", "ولل")) \
+            or (first > 0 and word_class(tokens[first - 1], lex) == "preposition"):
+        return None
+    end = _role_chain(tokens, first, len(tokens), lex)
+    if end - first < 2:
+        return None
+    return text[tok.start:tokens[end - 1].end]
 
 
 def _appositive_role(text: str, tokens: Sequence, k: int, lex: Lexicons) -> str | None:
