@@ -1,9 +1,9 @@
-# quotes: make install | run | test | eval | models | bench
+# quotes: make install | run | test | eval | models | ranker | bench
 PYTHON ?= python3
 SHARED ?= ../shared
 PIP = $(PYTHON) -m pip
 
-.PHONY: install run test eval models lexicons bench clean
+.PHONY: install run test eval models ranker lexicons bench clean
 
 # torch's CPU wheel first: a bare "torch" would pull a multi-GB CUDA build.
 install:
@@ -21,6 +21,10 @@ eval:
 
 models:
 	$(PYTHON) scripts/train_models.py --shared $(SHARED) --out data/models
+
+# the speaker ranker's weights, from the annotated quotes (prints the cross-validation)
+ranker:
+	$(PYTHON) scripts/train_ranker.py --shared $(SHARED) --out data/models/speaker_ranker.json
 
 # the two mined lexicons, from the raw news corpus
 lexicons:

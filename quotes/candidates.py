@@ -234,35 +234,15 @@ def speaker_options(view: DocumentView, cand: Candidate, rule_pick: Resolved | N
         feats, base = _features(view, cand, ctx, opt, key, nearest, bool(after), counts.get(key, 0),
                                 sent_start, para.start, prev_start, history, lex)
         built.append((opt, feats, base))
-    rule_base = next((base for opt, _, base in built if "rule" in opt.origins), None)
-    out = [SpeakerOption(None, _features_of_empty(cand, ctx, rule_pick, rule_base))]
+    out = [SpeakerOption(None, _features_of_empty(cand, ctx, rule_pick))]
     for opt, feats, base in built:
-        if rule_base is not None and "rule" not in opt.origins:
-            # an alternative weighs against what the rules picked
-            for r in _RULE_TRAITS:
-                if r in rule_base:
-                    for a in _ALTERNATIVE_TRAITS:
-                        if a in base:
-                            feats[f"alt:{a}|rule:{r}"] = 1.0
         resolved = rule_pick if "rule" in opt.origins else Resolved(opt.entity, None)
         out.append(SpeakerOption(resolved, feats))
     return out
 
 
-_RULE_TRAITS = ("kind=person", "kind=organization", "kind=document", "kind=group", "kind=anonymous",
-                "kind=unknown", "gender_clash", "never_before", "in_quote", "after_cue", "m_after_preposition",
-                "has_role", "hist1", "near1", "unindexed", "in_sentence", "named_since_last_quote")
-_ALTERNATIVE_TRAITS = ("near1", "near2", "hist1", "hist2", "kind=person", "kind=organization", "kind=group",
-                       "in_sentence", "named_since_last_quote", "m_after_cue", "m_sentence_start",
-                       "m_after_opening_word", "gender_agree", "has_role", "after_cue")
-
-
-def _features_of_empty(cand: Candidate, ctx: str, rule_pick: Resolved | None,
-                       rule_base: dict[str, float] | None) -> dict[str, float]:
+def _features_of_empty(cand: Candidate, ctx: str, rule_pick: Resolved | None) -> dict[str, float]:
     f = {"empty": 1.0, f"empty:{ctx}": 1.0, f"empty:type={cand.type}": 1.0}
-    for r in _RULE_TRAITS:
-        if rule_base is not None and r in rule_base:
-            f[f"empty|rule:{r}"] = 1.0
     if rule_pick is None:
         f["empty:rule_none"] = 1.0
         f[f"empty:rule_none:{ctx}"] = 1.0
@@ -335,10 +315,8 @@ def _features(view: DocumentView, cand: Candidate, ctx: str, opt: _Option, key: 
             f[f"{name}:latest"] = 1.0
     if cand.cue is not None:
         f[f"rule:cue={cand.cue.kind}"] = f.get("rule", 0.0)
-        tokens = view.paragraphs[cand.paragraph].tokens
         if view.sentence_of(cand.paragraph, cand.cue.index)[0] == cand.cue.index:
             for name in ("hist1", "near1", "near2", "in_sentence", "named_since_last_quote", "rule"):
                 if name in base:
                     f[f"{name}:cue_opens_sentence"] = base[name]
-        del tokens
     return f, base

@@ -20,8 +20,8 @@ from .candidates import SpeakerOption, document_mentions, speaker_options
 from .coref import DocumentRoles, scan_mentions
 from .errors import QuotesError
 from .lexicon import Lexicons, default_lexicons
-from .speakers import SpeakerResolver, with_known_names
-from .values import Cue, Quote, Span
+from .speakers import Resolved, SpeakerResolver, with_known_names
+from .values import Cue, Quote, Span, Speaker
 
 PARSERS = ("stanza", "none")
 SPEAKER_CHOICE = ("ranker", "rules")
@@ -41,7 +41,7 @@ class Extractor:
 
     def __init__(self, *, parser: str = "stanza", models: str | Path | None = None,
                  lexicons: str | Path | None = None, batch_size: int = 64,
-                 parse_everything: bool = False, speakers: str = "rules",
+                 parse_everything: bool = False, speakers: str = "ranker",
                  ranker: str | Path | None = None, coref: bool = True) -> None:
         if parser not in PARSERS:
             raise QuotesError(f"parser must be one of {PARSERS}, not {parser!r}")
@@ -61,9 +61,11 @@ class Extractor:
         if speakers == "ranker":
             from .ranker import Ranker
             self.ranker = Ranker.load(ranker)
-        # called with (doc_id, candidate, options, resolver) for every quote the ranker
-        # sees: how the training script collects the options
-        self.on_options: Callable[[str | None, Candidate, list[SpeakerOption], SpeakerResolver], None] | None = None
+        # called with (doc_id, candidate, options, final) for every quote the ranker
+        # sees, final(option.resolved) giving the speaker once the document is read:
+        # how the training script collects the options
+        self.on_options: Callable[[str | None, Candidate, list[SpeakerOption],
+                                   Callable[[Resolved | None], Speaker | None]], None] | None = None
 
     def __repr__(self) -> str:
         return f"Extractor(parser={self.parser_name!r}, models={self.models!r})"
@@ -108,11 +110,20 @@ class Extractor:
 
     def _finish(self, doc_id: str | None, text: str, view: DocumentView,
                 cands: list[Candidate]) -> list[Quote]:
-        resolver = SpeakerResolver.for_document(text, view.paragraphs, view.lexicons or self.lexicons)
-        resolved = {}
         lex = view.lexicons or self.lexicons
+        resolver = SpeakerResolver.for_document(text, view.paragraphs, lex)
         scanned = scan_mentions(view, lex) if self.ranker is not None or self.coref else []
         mentions = document_mentions(scanned) if self.ranker is not None else []
+        roles = DocumentRoles.build(view, lex, scanned) if self.coref else None
+
+        def final(value: Resolved | None) -> Speaker | None:
+            """The speaker once the whole document is read, with the fullest role."""
+            spk = resolver.speaker(value)
+            if roles is not None and spk is not None and value is not None and spk.kind == "person":
+                spk = attrs.evolve(spk, role=roles.fullest(value.entity.key, spk.role))
+            return spk
+
+        resolved = {}
         for cand in sorted(cands, key=lambda c: c.position):
             if cand.impersonal:
                 resolved[id(cand)] = None
@@ -124,16 +135,10 @@ class Extractor:
             if self.ranker is not None:
                 options = speaker_options(view, cand, pick, resolver, resolver.history[:spoken], mentions)
                 if self.on_options is not None:
-                    self.on_options(doc_id, cand, options, resolver)
+                    self.on_options(doc_id, cand, options, final)
                 pick = self.ranker.choose(options).resolved
             resolved[id(cand)] = pick
-        speakers = {key: resolver.speaker(value) for key, value in resolved.items()}
-        if self.coref:
-            roles = DocumentRoles.build(view, lex, scanned)
-            for key, value in resolved.items():
-                spk = speakers[key]
-                if spk is not None and value is not None and spk.kind == "person":
-                    speakers[key] = attrs.evolve(spk, role=roles.fullest(value.entity.key, spk.role))
+        speakers = {key: final(value) for key, value in resolved.items()}
         quotes = []
         for index, cand in enumerate(sorted(cands, key=lambda c: c.start)):
             cue = None

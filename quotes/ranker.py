@@ -35,6 +35,9 @@ class Ranker:
 
     weights: Mapping[str, float]
     meta: Mapping[str, object] = attrs.field(factory=dict)
+    # how much an alternative must outscore the rules' pick to replace it: the rules
+    # are right four times in five, and a small score difference is noise
+    margin: float = 0.0
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> "Ranker":
@@ -46,10 +49,10 @@ class Ranker:
         if not isinstance(raw, dict) or raw.get("version") != 1 or not isinstance(raw.get("weights"), dict):
             raise QuotesError(f"{path} is not a speaker ranker (version 1 with weights)")
         meta = {k: v for k, v in raw.items() if k != "weights"}
-        return cls({str(k): float(v) for k, v in raw["weights"].items()}, meta)
+        return cls({str(k): float(v) for k, v in raw["weights"].items()}, meta, float(raw.get("margin", 0.0)))
 
     def save(self, path: str | Path) -> None:
-        body = dict(self.meta) | {"version": 1,
+        body = dict(self.meta) | {"version": 1, "margin": self.margin,
                                   "weights": {k: round(v, 4) for k, v in sorted(self.weights.items())
                                               if abs(v) >= 1e-4}}
         Path(path).write_text(json.dumps(body, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
@@ -62,15 +65,18 @@ class Ranker:
         return sum(w.get(name, 0.0) * value for name, value in features.items())
 
     def choose(self, options: Sequence[SpeakerOption]) -> SpeakerOption:
-        """The best option; ties go to the earlier one (the rules' pick is listed first)."""
+        """The best option, unless it beats the rules' pick by less than the margin."""
         if not options:
             raise QuotesError("no speaker options to choose from")
-        best, best_score = options[0], self.score(options[0])
-        for opt in options[1:]:
-            s = self.score(opt)
-            if s > best_score + 1e-9:
-                best, best_score = opt, s
-        return best
+        return options[self.best([o.features for o in options])]
+
+    def best(self, features: Sequence[Mapping[str, float]]) -> int:
+        """The index of the option to take among options given by their features; the
+        rules' pick is the one with feature ``rule`` (else "no speaker", listed first)."""
+        scores = [self.score_features(f) for f in features]
+        rule = next((i for i, f in enumerate(features) if f.get("rule")), 0)
+        top = max(range(len(scores)), key=lambda i: (scores[i], -i))
+        return top if scores[top] > scores[rule] + self.margin + 1e-9 else rule
 
 
 def train(groups: Sequence[tuple[Sequence[Mapping[str, float]], Sequence[bool]]], *, epochs: int = 30,

@@ -41,26 +41,26 @@ class _RulesPick:
         return next((o for o in options if o.features.get("rule")), options[0])
 
 
-def collect(docs: list[dict[str, Any]], parser: str) -> list[dict[str, Any]]:
+def collect(docs: list[dict[str, Any]], parser: str, coref: bool = True) -> list[dict[str, Any]]:
     """Per document: its predicted quotes, each with its options as (features, name, role)."""
-    ex = Extractor(parser=parser, speakers="rules")
+    ex = Extractor(parser=parser, speakers="rules", coref=coref)
     ex.ranker = _RulesPick()
     seen: list[tuple[Any, Any, list, Any]] = []
-    ex.on_options = lambda doc_id, cand, options, resolver: seen.append((cand.start, cand.end, options, resolver))
+    ex.on_options = lambda doc_id, cand, options, final: seen.append((cand.start, cand.end, options, final))
     out = []
     for doc, quotes in zip(docs, ex.extract_many((str(d["id"]), d["text"]) for d in docs)):
         by_span = {(s, e): (opts, res) for s, e, opts, res in seen}
         seen.clear()
         preds = []
         for q in quotes:
-            opts, resolver = by_span.get((q.start, q.end), (None, None))
+            opts, final = by_span.get((q.start, q.end), (None, None))
             rule = (q.speaker.name if q.speaker else None, q.speaker.role if q.speaker else None)
             if opts is None:  # an impersonal cue: no options, no speaker
                 options = [({}, None, None)]
             else:
                 options = []
                 for o in opts:
-                    spk = resolver.speaker(o.resolved)
+                    spk = final(o.resolved)
                     options.append((o.features, spk.name if spk else None, spk.role if spk else None))
             preds.append({"start": q.start, "end": q.end, "type": q.type, "rule": rule, "options": options})
         out.append({"id": str(doc["id"]), "text": doc["text"], "gold": doc["_gold"], "preds": preds,
@@ -92,13 +92,7 @@ def predict(docs: list[dict[str, Any]], ranker: Ranker | None) -> dict[str, Any]
             if ranker is None or len(p["options"]) < 2:
                 name, role = p["rule"]
             else:
-                scores = [ranker.score_features(f) for f, _, _ in p["options"]]
-                rule_at = next((i for i, (f, _, _) in enumerate(p["options"]) if f.get("rule")), 0)
-                best = rule_at
-                for i, s in enumerate(scores):
-                    if s > scores[best] + 1e-9:
-                        best = i
-                _, name, role = p["options"][best]
+                _, name, role = p["options"][ranker.best([f for f, _, _ in p["options"]])]
             preds.append(Scored(p["start"], p["end"], p["type"], name, None, role))
         triples.append((d["text"], d["gold"], preds))
     return score(triples)
@@ -123,9 +117,14 @@ def main() -> int:
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"), help="the shared data folder")
     ap.add_argument("--out", default=str(ROOT / "data" / "models" / "speaker_ranker.json"))
     ap.add_argument("--parser", default="stanza", choices=("stanza", "none"))
+    ap.add_argument("--without-coref", action="store_true",
+                    help="roles as the resolver gives them, without coref.py (the rules as they were)")
     ap.add_argument("--cache", default=None, help="pickle of the collected options, reused when present")
-    ap.add_argument("--epochs", type=int, default=30)
+    ap.add_argument("--epochs", type=int, default=10)
     ap.add_argument("--l2", type=float, default=1e-3)
+    ap.add_argument("--rate", type=float, default=0.05)
+    ap.add_argument("--margin", type=float, default=1.0,
+                    help="how much an alternative must outscore the rules' pick to replace it")
     args = ap.parse_args()
 
     t0 = time.time()
@@ -139,7 +138,7 @@ def main() -> int:
             for doc in load_gold(path):
                 doc["_set"] = name
                 gold.append(doc)
-        docs = collect(gold, args.parser)
+        docs = collect(gold, args.parser, coref=not args.without_coref)
         if args.cache:
             with open(args.cache, "wb") as f:
                 pickle.dump(docs, f)
@@ -160,7 +159,7 @@ def main() -> int:
     for k in range(FOLDS):
         held = [d for d in pool if fold_of[d["id"]] == k]
         rest = [d for d in pool if fold_of[d["id"]] != k] + always
-        model = Ranker(train(groups_of(rest), epochs=args.epochs, l2=args.l2))
+        model = Ranker(train(groups_of(rest), epochs=args.epochs, l2=args.l2, rate=args.rate), margin=args.margin)
         r, m = predict(held, None), predict(held, model)
         all_rules.append(r)
         all_rank.append(m)
@@ -184,12 +183,13 @@ def main() -> int:
     print("-" * len(header))
     print(f"{'all':>4} {len(pool):>5} {'':>6} | {rs:>9.3f} {rr:>6.3f} {re_:>6.3f} | {ms:>10.3f} {mr:>6.3f} {me:>6.3f}")
 
-    final = Ranker(train(groups_of(docs), epochs=args.epochs, l2=args.l2),
+    final = Ranker(train(groups_of(docs), epochs=args.epochs, l2=args.l2, rate=args.rate),
                    {"trained_on": "train.jsonl + dev.jsonl + seed.jsonl", "articles": len(docs),
                     "cross_validation": {"folds": FOLDS, "rules": {"speaker": round(rs, 4), "role": round(rr, 4),
                                                                    "end_to_end_f1": round(re_, 4)},
                                          "ranker": {"speaker": round(ms, 4), "role": round(mr, 4),
-                                                    "end_to_end_f1": round(me, 4)}}})
+                                                    "end_to_end_f1": round(me, 4)}}},
+                   margin=args.margin)
     final.save(args.out)
     print(f"wrote {args.out} ({len(final.weights)} weights)")
     return 0
