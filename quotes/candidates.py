@@ -166,6 +166,19 @@ def speaker_options(view: DocumentView, cand: Candidate, rule_pick: Resolved | N
         opt = options.setdefault(key, _Option(ent, mention))
         opt.origins[origin] = max(opt.origins.get(origin, 0.0), value)
 
+    if rule_pick is not None and rule_pick.mention is not None and not rule_pick.mention.name \
+            and fold(rule_pick.mention.text).split()[:1] and fold(rule_pick.mention.text).split()[0] in _LATEST:
+        # الأخير names nobody: it is the man (الأخيرة: the woman) named last before it
+        feminine = fold(rule_pick.mention.text).split()[0].endswith("ه")
+        # (people named with a role, or who spoke: a bare name is too weak a reading)
+        named = [attrs.evolve(e, position=at) for at, e in
+                 [(e.position, e) for e in resolver.entities] + list(history)
+                 if e.kind == "person" and prev_start <= at < rule_pick.mention.start
+                 and (e.feminine is None or e.feminine == feminine)]
+        if named:
+            last = max(named, key=lambda e: e.position)
+            fuller = [e for e in named if set(last.key) <= set(e.key)]  # ماهر الجلاصي for الجلاصي
+            rule_pick = Resolved(max(fuller, key=lambda e: (len(e.key), e.role is not None)), rule_pick.mention)
     if rule_pick is not None:
         add(rule_pick.entity, "rule", mention=rule_pick.mention)
     seen: list[str] = []

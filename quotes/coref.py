@@ -112,8 +112,9 @@ def scan_mentions(view: DocumentView, lex: Lexicons) -> list[tuple[int, Mention]
             c = word_class(tok, lex)
             if c not in ("title", "name", "place") and c not in _SOURCE_KINDS:
                 continue
-            if k > 0 and word_class(tokens[k - 1], lex) in ("title", "name", "definite", "organization"):
-                continue  # inside a phrase already read
+            if k > 0 and c != "title" and word_class(tokens[k - 1], lex) in ("title", "name", "definite",
+                                                                          "organization"):
+                continue  # inside a phrase already read (a title always opens one)
             m = read_mention(view.text, tokens, k, len(tokens), lex, skip_adverbs=False)
             if m is not None and (m.kind in _SOURCE_KINDS or m.kind == "person"):
                 found.append((p, m))
