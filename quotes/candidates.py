@@ -23,6 +23,7 @@ quotation. Named-entity mentions from a tagger can be added as one more origin
 from __future__ import annotations
 
 import bisect
+import functools
 import math
 from typing import Iterable, Sequence
 
@@ -69,6 +70,12 @@ class _Option:
     nearest: int | None = None  # offset of its closest mention before the cue
 
 
+@functools.lru_cache(maxsize=8192)
+def _key(name: str) -> str:
+    """The folded form of a name or role (cached: the same names come back per quote)."""
+    return fold(name)
+
+
 def document_mentions(scanned: Sequence[tuple[int, Mention]]) -> list[Entity]:
     """Every person the document names and every body or document it designates
     (coref.scan_mentions), as entities: also the bare names and unexplained
@@ -84,23 +91,36 @@ def document_mentions(scanned: Sequence[tuple[int, Mention]]) -> list[Entity]:
     return found
 
 
-def _token_at(view: DocumentView, offset: int) -> tuple[int, int] | None:
+def _token_at(view: DocumentView, offset: int, cache: dict[object, object]) -> tuple[int, int] | None:
     """(paragraph, token index) of the token that starts at ``offset``."""
-    starts = [para.start for para in view.paragraphs]
-    p = bisect.bisect_right(starts, offset) - 1
+    starts = cache.get("paragraph starts")
+    if starts is None:
+        starts = cache["paragraph starts"] = [para.start for para in view.paragraphs]
+    p = bisect.bisect_right(starts, offset) - 1  # type: ignore[arg-type]
     if p < 0:
         return None
     tokens = view.paragraphs[p].tokens
-    k = bisect.bisect_left([t.start for t in tokens], offset)
+    token_starts = cache.get(("token starts", p))
+    if token_starts is None:
+        token_starts = cache[("token starts", p)] = [t.start for t in tokens]
+    k = bisect.bisect_left(token_starts, offset)  # type: ignore[arg-type]
     return (p, k) if k < len(tokens) and tokens[k].start == offset else None
 
 
-def _context_features(view: DocumentView, offset: int, lex: Lexicons) -> dict[str, float]:
+def _context_features(view: DocumentView, offset: int, lex: Lexicons,
+                      cache: dict[object, object]) -> dict[str, float]:
     """What stands before a mention: a speech verb (its subject), another word that
     may be a verb, a preposition (an adjunct), or the sentence start."""
-    at = _token_at(view, offset)
-    if at is None:
-        return {}
+    known = cache.get(("context", offset))
+    if known is not None:
+        return known  # type: ignore[return-value]
+    at = _token_at(view, offset, cache)
+    feats = _context_at(view, at, lex) if at is not None else {}
+    cache[("context", offset)] = feats
+    return feats
+
+
+def _context_at(view: DocumentView, at: tuple[int, int], lex: Lexicons) -> dict[str, float]:
     p, k = at
     s0, _ = view.sentence_of(p, k)
     if k == s0:
@@ -118,38 +138,54 @@ def _context_features(view: DocumentView, offset: int, lex: Lexicons) -> dict[st
     return {f"m_after_{c}": 1.0}
 
 
-def _canonical(resolver: SpeakerResolver, ent: Entity) -> Entity:
+def _canonical(resolver: SpeakerResolver, ent: Entity, cache: dict[object, object]) -> Entity:
     """The fullest entity the document has for ``ent`` (كارتر → آشتون كارتر)."""
     if not ent.key or ent.kind != "person":
         return ent
-    fuller = [e for e in resolver.entities if e.kind == "person" and set(ent.key) <= set(e.key)]
-    if not fuller:
-        return ent
-    best = max(fuller, key=lambda e: (len(e.key), -e.position))
+    known = (ent.key, len(resolver.entities))
+    best = cache.get(known)
+    if best is None:
+        want = set(ent.key)
+        fuller = [e for e in resolver.entities if e.kind == "person" and want <= set(e.key)]
+        best = max(fuller, key=lambda e: (len(e.key), -e.position)) if fuller else ent
+        cache[known] = best
+    assert isinstance(best, Entity)
     if len(best.key) <= len(ent.key):
         return ent
     return attrs.evolve(ent, name=best.name, key=best.key, role=ent.role or best.role)
 
 
-def _mentions(resolver: SpeakerResolver, history: Sequence[tuple[int, Entity]],
-              mentions: Sequence[Entity]) -> dict[str, list[int]]:
-    """Offsets where each entity (by folded name) is named or speaks."""
+def _index(resolver: SpeakerResolver, mentions: Sequence[Entity],
+           cache: dict[object, object]) -> tuple[list[int], list[tuple[int, Entity, bool]], dict[str, list[int]]]:
+    """The document's entities and mentions by offset, and the offsets of each name;
+    rebuilt only when the resolver has indexed a new entity."""
+    n = len(resolver.entities)
+    known = cache.get("index")
+    if known is not None and known[0] == n:  # type: ignore[index]
+        return known[1]  # type: ignore[index,return-value]
+    indexed = {(e.position, _key(e.name)) for e in resolver.entities}
+    placed = [(e.position, e, True) for e in resolver.entities]
+    placed += [(e.position, e, False) for e in mentions if (e.position, _key(e.name)) not in indexed]
+    placed.sort(key=lambda t: t[0])
     where: dict[str, list[int]] = {}
     for e in list(resolver.entities) + list(mentions):
-        where.setdefault(fold(e.name), []).append(e.position)
-    for pos, e in history:
-        where.setdefault(fold(e.name), []).append(pos)
-    return where
+        where.setdefault(_key(e.name), []).append(e.position)
+    built = ([t[0] for t in placed], placed, where)
+    cache["index"] = (n, built)
+    return built
 
 
 def speaker_options(view: DocumentView, cand: Candidate, rule_pick: Resolved | None,
                     resolver: SpeakerResolver, history: Sequence[tuple[int, Entity]],
                     mentions: Sequence[Entity] = (),
-                    extra: Iterable[tuple[str, Entity, int]] = ()) -> list[SpeakerOption]:
+                    extra: Iterable[tuple[str, Entity, int]] = (),
+                    cache: dict[object, object] | None = None) -> list[SpeakerOption]:
     """The options for ``cand``: the rules' pick first, then "no speaker", then the
     alternatives. ``history`` is the speakers before this quote; ``mentions`` the
     document's (document_mentions); ``extra`` more
-    (origin, entity, offset) mentions, such as a tagger's."""
+    (origin, entity, offset) mentions, such as a tagger's; ``cache`` one dict per
+    document, for what does not change from quote to quote."""
+    cache = {} if cache is None else cache
     lex = view.lexicons or resolver.lex
     pos = cand.position
     para = view.paragraphs[cand.paragraph]
@@ -159,8 +195,8 @@ def speaker_options(view: DocumentView, cand: Candidate, rule_pick: Resolved | N
     def add(ent: Entity | None, origin: str, value: float = 1.0, mention: Mention | None = None) -> None:
         if ent is None:
             return
-        ent = _canonical(resolver, ent)
-        key = fold(ent.name)
+        ent = _canonical(resolver, ent, cache)
+        key = _key(ent.name)
         if not key:
             return
         opt = options.setdefault(key, _Option(ent, mention))
@@ -183,7 +219,7 @@ def speaker_options(view: DocumentView, cand: Candidate, rule_pick: Resolved | N
         add(rule_pick.entity, "rule", mention=rule_pick.mention)
     seen: list[str] = []
     for _, ent in reversed(history):
-        key = fold(ent.name)
+        key = _key(ent.name)
         if key in seen:
             continue
         seen.append(key)
@@ -196,21 +232,16 @@ def speaker_options(view: DocumentView, cand: Candidate, rule_pick: Resolved | N
     # paragraph, or after it in its sentence
     s0, s1 = view.sentence_of(cand.paragraph, cand.cue.index) if cand.cue is not None \
         else (0, len(para.tokens))
+    cache["cue sentence start"] = s0
     sent_start = para.tokens[s0].start if para.tokens else para.start
     sent_end = para.tokens[s1 - 1].end if para.tokens else para.end
-    near: list[tuple[int, Entity, bool]] = []
-    for e in resolver.entities:
-        if prev_start <= e.position < pos or pos <= e.position < sent_end:
-            near.append((abs(pos - e.position), e, True))
-    indexed = {(e.position, fold(e.name)) for e in resolver.entities}
-    for e in mentions:
-        if (e.position, fold(e.name)) not in indexed and (
-                prev_start <= e.position < pos or pos <= e.position < sent_end):
-            near.append((abs(pos - e.position), e, False))
+    positions, placed, where_named = _index(resolver, mentions, cache)
+    lo, hi = bisect.bisect_left(positions, prev_start), bisect.bisect_left(positions, sent_end)
+    near = [(abs(pos - at), e, known) for at, e, known in placed[lo:hi]]
     near.sort(key=lambda t: t[0])
     rank: list[str] = []
     for _, e, known in near:
-        key = fold(_canonical(resolver, e).name)
+        key = _key(_canonical(resolver, e, cache).name)
         if key in rank:
             continue
         rank.append(key)
@@ -225,7 +256,7 @@ def speaker_options(view: DocumentView, cand: Candidate, rule_pick: Resolved | N
         roled.sort(key=lambda e: pos - e.position)
         done: list[str] = []
         for e in roled:
-            key = fold(_canonical(resolver, e).name)
+            key = _key(_canonical(resolver, e, cache).name)
             if key in done:
                 continue
             done.append(key)
@@ -237,15 +268,17 @@ def speaker_options(view: DocumentView, cand: Candidate, rule_pick: Resolved | N
             found = [e for e in resolver.entities if e.key and set(m.name_key) <= set(e.key)]
             ent = found[0] if found else Entity(m.name, m.name_key, m.role, m.kind, m.start, m.feminine, m.head)
             add(ent, origin)
-    where = _mentions(resolver, history, mentions)
-    counts = {k: len(v) for k, v in where.items()}
+    spoke: dict[str, list[int]] = {}
+    for at, e in history:
+        spoke.setdefault(_key(e.name), []).append(at)
     built = []
     for key, opt in options.items():
-        before = [p for p in where.get(key, []) if p < pos]
+        where = where_named.get(key, []) + spoke.get(key, [])
+        before = [p for p in where if p < pos]
         nearest = max(before) if before else None
-        after = [p for p in where.get(key, []) if pos <= p < sent_end]
-        feats, base = _features(view, cand, ctx, opt, key, nearest, bool(after), counts.get(key, 0),
-                                sent_start, para.start, prev_start, history, lex)
+        after = any(pos <= p < sent_end for p in where)
+        feats, base = _features(view, cand, ctx, opt, key, nearest, after, len(where),
+                                sent_start, para.start, prev_start, history, lex, cache)
         built.append((opt, feats, base))
     out = [SpeakerOption(None, _features_of_empty(cand, ctx, rule_pick))]
     for opt, feats, base in built:
@@ -270,7 +303,8 @@ def _features_of_empty(cand: Candidate, ctx: str, rule_pick: Resolved | None) ->
 
 def _features(view: DocumentView, cand: Candidate, ctx: str, opt: _Option, key: str, nearest: int | None,
               after: bool, count: int, sent_start: int, para_start: int, prev_start: int,
-              history: Sequence[tuple[int, Entity]], lex: Lexicons) -> tuple[dict[str, float], dict[str, float]]:
+              history: Sequence[tuple[int, Entity]], lex: Lexicons,
+              cache: dict[object, object]) -> tuple[dict[str, float], dict[str, float]]:
     first_quote = not history
     ent = opt.entity
     assert ent is not None
@@ -290,7 +324,7 @@ def _features(view: DocumentView, cand: Candidate, ctx: str, opt: _Option, key: 
             base["in_quote"] = 1.0
         if history and nearest > history[-1][0]:
             base["named_since_last_quote"] = 1.0
-        base.update(_context_features(view, nearest, lex))
+        base.update(_context_features(view, nearest, lex, cache))
     else:
         base["never_before"] = 1.0
     if after:
@@ -314,7 +348,7 @@ def _features(view: DocumentView, cand: Candidate, ctx: str, opt: _Option, key: 
     m = cand.mention
     if m is not None and not m.name:
         head = m.head
-        role_words = {strip_article(w) for w in fold(ent.role or "").split()}
+        role_words = {strip_article(w) for w in _key(ent.role or "").split()}
         if head and (head in role_words or head.rstrip("ه") in {w.rstrip("ه") for w in role_words}):
             base["head_in_role"] = 1.0
         if fold(m.text).split()[:1] and fold(m.text).split()[0] in _LATEST:
@@ -328,7 +362,7 @@ def _features(view: DocumentView, cand: Candidate, ctx: str, opt: _Option, key: 
             f[f"{name}:latest"] = 1.0
     if cand.cue is not None:
         f[f"rule:cue={cand.cue.kind}"] = f.get("rule", 0.0)
-        if view.sentence_of(cand.paragraph, cand.cue.index)[0] == cand.cue.index:
+        if cand.cue.index == cache.get("cue sentence start"):
             for name in ("hist1", "near1", "near2", "in_sentence", "named_since_last_quote", "rule"):
                 if name in base:
                     f[f"{name}:cue_opens_sentence"] = base[name]

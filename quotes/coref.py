@@ -16,6 +16,7 @@ speaker (its folded name words and the role the resolver found).
 
 from __future__ import annotations
 
+import functools
 from typing import Sequence
 
 import attrs
@@ -26,8 +27,10 @@ from .normalize import fold, strip_article
 from .speakers import _COMMAS, _SOURCE_KINDS, Mention, _role_chain, read_mention, word_class
 
 
-def _words(role: str) -> list[str]:
-    return [strip_article(w) for w in fold(role).split()]
+@functools.lru_cache(maxsize=4096)
+def _words(role: str) -> tuple[str, ...]:
+    """A role's folded words without article (cached: roles recur across quotes)."""
+    return tuple(strip_article(w) for w in fold(role).split())
 
 
 @attrs.frozen

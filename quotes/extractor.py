@@ -17,7 +17,7 @@ import attrs
 
 from .attribute import Candidate, DocumentView, find_candidates
 from .candidates import SpeakerOption, document_mentions, speaker_options
-from .coref import DocumentRoles, scan_mentions
+from .coref import DocumentRoles
 from .errors import QuotesError
 from .lexicon import Lexicons, default_lexicons
 from .speakers import Resolved, SpeakerResolver, with_known_names
@@ -112,18 +112,23 @@ class Extractor:
                 cands: list[Candidate]) -> list[Quote]:
         lex = view.lexicons or self.lexicons
         resolver = SpeakerResolver.for_document(text, view.paragraphs, lex)
-        scanned = scan_mentions(view, lex) if self.ranker is not None or self.coref else []
+        scanned = resolver.read
         mentions = document_mentions(scanned) if self.ranker is not None else []
         roles = DocumentRoles.build(view, lex, scanned) if self.coref else None
+        fullest: dict[tuple[tuple[str, ...], str | None], str | None] = {}
 
         def final(value: Resolved | None) -> Speaker | None:
             """The speaker once the whole document is read, with the fullest role."""
             spk = resolver.speaker(value)
             if roles is not None and spk is not None and value is not None and spk.kind == "person":
-                spk = attrs.evolve(spk, role=roles.fullest(value.entity.key, spk.role))
+                known = (value.entity.key, spk.role)
+                if known not in fullest:
+                    fullest[known] = roles.fullest(value.entity.key, spk.role)
+                spk = attrs.evolve(spk, role=fullest[known])
             return spk
 
         resolved = {}
+        cache: dict[object, object] = {}  # the options' look-ups, per document
         for cand in sorted(cands, key=lambda c: c.position):
             if cand.impersonal:
                 resolved[id(cand)] = None
@@ -133,7 +138,8 @@ class Extractor:
             pick = resolver.resolve(cand.mention, cand.position, cand.feminine, cand.plural,
                                     cand.topic, cand.clause_subject, agent)
             if self.ranker is not None:
-                options = speaker_options(view, cand, pick, resolver, resolver.history[:spoken], mentions)
+                options = speaker_options(view, cand, pick, resolver, resolver.history[:spoken], mentions,
+                                          cache=cache)
                 if self.on_options is not None:
                     self.on_options(doc_id, cand, options, final)
                 pick = self.ranker.choose(options).resolved
