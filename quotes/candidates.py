@@ -37,6 +37,7 @@ from .speakers import _SOURCE_KINDS, Entity, Mention, Resolved, SpeakerResolver,
 MAX_HISTORY = 4     # earlier speakers offered, most recent first
 MAX_NEARBY = 6      # entities named in the sentence and the paragraph before
 MAX_ROLED = 6       # people named with a role, for a descriptor
+SETTLED = "settled"  # the feature of a rules' pick that the ranker keeps
 _LATEST = frozenset({"الاخير", "الاخيره", "والاخير", "والاخيره"})  # الأخير: the one named last
 
 
@@ -282,6 +283,10 @@ def speaker_options(view: DocumentView, cand: Candidate, rule_pick: Resolved | N
         built.append((opt, feats, base))
     out = [SpeakerOption(None, _features_of_empty(cand, ctx, rule_pick))]
     for opt, feats, base in built:
+        if "rule" in opt.origins and ("topic" in opt.origins or "clause" in opt.origins):
+            # the rules' pick is the person the paragraph opens with, or the subject of the
+            # verb a participle goes with: syntax gives it, no score overrules it
+            feats[SETTLED] = 1.0
         resolved = rule_pick if "rule" in opt.origins else Resolved(opt.entity, None)
         out.append(SpeakerOption(resolved, feats))
     return out

@@ -18,7 +18,7 @@ from typing import Mapping, Sequence
 
 import attrs
 
-from .candidates import SpeakerOption
+from .candidates import SETTLED, SpeakerOption
 from .errors import QuotesError
 from .resources import data_dir
 
@@ -72,9 +72,12 @@ class Ranker:
 
     def best(self, features: Sequence[Mapping[str, float]]) -> int:
         """The index of the option to take among options given by their features; the
-        rules' pick is the one with feature ``rule`` (else "no speaker", listed first)."""
-        scores = [self.score_features(f) for f in features]
+        rules' pick is the one with feature ``rule`` (else "no speaker", listed first),
+        and it stays when it is ``settled``."""
         rule = next((i for i, f in enumerate(features) if f.get("rule")), 0)
+        if features[rule].get(SETTLED):
+            return rule
+        scores = [self.score_features(f) for f in features]
         top = max(range(len(scores)), key=lambda i: (scores[i], -i))
         return top if scores[top] > scores[rule] + self.margin + 1e-9 else rule
 

@@ -72,6 +72,18 @@ def test_margin_keeps_the_rules_pick_on_a_small_difference():
     assert Ranker({"empty": 3.0, "rule": 1.0}, margin=1.0).best(options) == 0
 
 
+def test_a_settled_rules_pick_is_kept_whatever_the_scores():
+    options = [{"empty": 1.0}, {"rule": 1.0, "settled": 1.0}, {"near1": 1.0}]
+    assert Ranker({"near1": 9.0}, margin=0.0).best(options) == 1
+    assert Ranker({"near1": 9.0}, margin=0.0).best([{"empty": 1.0}, {"rule": 1.0}, {"near1": 1.0}]) == 2
+
+
+def test_paragraph_topic_stays_the_source_of_a_subjectless_cue():
+    text = ("وقال المدرب سامي الطرابلسي إن الفريق جاهز.\n"
+            "ياسين براهيمي لا يخيفه شيء. وقد وصل إلى موسكو أمس. وقال إنه متفائل بالفوز.")
+    assert speakers(RANKED, text)[-1][0] == "ياسين براهيمي"
+
+
 def test_training_learns_which_origin_is_right():
     # the nearest name is right when it opens the sentence, the last speaker otherwise
     groups = []
