@@ -1,9 +1,9 @@
-# quotes: make install | run | test | eval | models | bench
+# quotes: make install | run | test | eval | models | ranker | lexicons | calibration | bench
 PYTHON ?= python3
 SHARED ?= ../shared
 PIP = $(PYTHON) -m pip
 
-.PHONY: install run test eval models lexicons calibration bench clean
+.PHONY: install run test eval models ranker lexicons calibration bench clean
 
 # torch's CPU wheel first: a bare "torch" would pull a multi-GB CUDA build.
 install:
@@ -21,6 +21,10 @@ eval:
 
 models:
 	$(PYTHON) scripts/train_models.py --shared $(SHARED) --out data/models
+
+# the speaker ranker's weights, from the annotated quotes (prints the cross-validation)
+ranker:
+	$(PYTHON) scripts/train_ranker.py --shared $(SHARED) --out data/models/speaker_ranker.json
 
 # the mined lexicons, from the raw news corpus (and the name lists of ../shared/data/ner-arabic);
 # the cue and according-to candidates are lists for review, from which speech_verbs.txt and

@@ -11,19 +11,22 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Mapping
+from typing import Any, Callable, Iterable, Iterator, Mapping
 
 import attrs
 
 from .attribute import Candidate, DocumentView, find_candidates
+from .candidates import HistoryPrefix, SpeakerOption, document_mentions, speaker_options
 from .confidence import ConfidenceModel, default_confidence_model, quote_features
+from .coref import DocumentRoles
 from .errors import ArgumentError, QuotesError
 from .gender import cue_gender, decide, looks_like_a_name, name_gender, title_gender
 from .lexicon import Lexicons, default_lexicons
-from .speakers import SpeakerResolver, with_known_names
+from .speakers import Resolved, SpeakerResolver, with_known_names
 from .values import Cue, Quote, Span, Speaker
 
 PARSERS = ("stanza", "none")
+SPEAKER_CHOICE = ("ranker", "rules")
 
 
 class Extractor:
@@ -34,13 +37,20 @@ class Extractor:
     ``parser="none"`` uses the rules alone. Models load once, on first use.
     ``min_confidence`` drops the quotes whose confidence (the measured probability
     that the quote is real) is lower.
+    ``speakers="ranker"`` lets the learned ranker (ranker.py, weights in
+    ``data/models/speaker_ranker.json`` or ``ranker=PATH``) choose each speaker among
+    the options the rules and the document give; ``speakers="rules"`` keeps the
+    rules' pick.
     """
 
     def __init__(self, *, parser: str = "stanza", models: str | Path | None = None,
                  lexicons: str | Path | None = None, batch_size: int = 64,
-                 parse_everything: bool = False, min_confidence: float = 0.0) -> None:
+                 parse_everything: bool = False, min_confidence: float = 0.0, speakers: str = "ranker",
+                 ranker: str | Path | None = None, coref: bool = True) -> None:
         if parser not in PARSERS:
             raise ArgumentError(f"parser must be one of {PARSERS}, not {parser!r}")
+        if speakers not in SPEAKER_CHOICE:
+            raise ArgumentError(f"speakers must be one of {SPEAKER_CHOICE}, not {speakers!r}")
         if models is not None and not isinstance(models, (str, Path)):
             raise ArgumentError(f"models must be None, a directory or 'stanza', not {type(models).__name__}")
         if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
@@ -55,6 +65,17 @@ class Extractor:
         self.parse_stats: dict[str, int] = {}
         self.lexicons: Lexicons = _load_lexicons(lexicons) if lexicons else default_lexicons()
         self._parser: Any = None
+        # each person's role is the fullest the document gives them (coref.py)
+        self.coref = coref
+        self.ranker: Any = None  # anything with choose(options) -> SpeakerOption
+        if speakers == "ranker":
+            from .ranker import Ranker
+            self.ranker = Ranker.load(ranker)
+        # called with (doc_id, candidate, options, final) for every quote the ranker
+        # sees, final(option.resolved) giving the speaker once the document is read:
+        # how the training script collects the options
+        self.on_options: Callable[[str | None, Candidate, list[SpeakerOption],
+                                   Callable[[Resolved | None], Speaker | None]], None] | None = None
 
     def __repr__(self) -> str:
         return f"Extractor(parser={self.parser_name!r}, models={self.models!r})"
@@ -99,17 +120,42 @@ class Extractor:
 
     def _finish(self, doc_id: str | None, text: str, view: DocumentView,
                 cands: list[Candidate]) -> list[Quote]:
-        resolver = SpeakerResolver.for_document(text, view.paragraphs, view.lexicons or self.lexicons)
+        lex = view.lexicons or self.lexicons
+        resolver = SpeakerResolver.for_document(text, view.paragraphs, lex)
+        scanned = resolver.read
+        mentions = document_mentions(scanned) if self.ranker is not None else []
+        roles = DocumentRoles.build(view, lex, scanned) if self.coref else None
+        fullest: dict[tuple[tuple[str, ...], str | None], str | None] = {}
+
+        def final(value: Resolved | None) -> Speaker | None:
+            """The speaker once the whole document is read, with the fullest role."""
+            spk = resolver.speaker(value)
+            if roles is not None and spk is not None and value is not None and spk.kind == "person":
+                known = (value.entity.key, spk.role)
+                if known not in fullest:
+                    fullest[known] = roles.fullest(value.entity.key, spk.role)
+                spk = attrs.evolve(spk, role=fullest[known])
+            return spk
+
         resolved = {}
+        cache: dict[object, object] = {}  # the options' look-ups, per document
         for cand in sorted(cands, key=lambda c: c.position):
             if cand.impersonal:
                 resolved[id(cand)] = None
                 continue
             agent = cand.cue.form.verb.agent if cand.cue is not None and cand.cue.form is not None else ""
-            resolved[id(cand)] = resolver.resolve(cand.mention, cand.position, cand.feminine, cand.plural,
-                                                  cand.topic, cand.clause_subject, agent)
-        speakers = {key: resolver.speaker(value) for key, value in resolved.items()}
-        speakers = with_genders(speakers, {id(c): c for c in cands}, view.lexicons or self.lexicons)
+            spoken = len(resolver.history)
+            pick = resolver.resolve(cand.mention, cand.position, cand.feminine, cand.plural,
+                                    cand.topic, cand.clause_subject, agent)
+            if self.ranker is not None:
+                options = speaker_options(view, cand, pick, resolver, HistoryPrefix(resolver.history, spoken), mentions,
+                                          cache=cache)
+                if self.on_options is not None:
+                    self.on_options(doc_id, cand, options, final)
+                pick = self.ranker.choose(options).resolved
+            resolved[id(cand)] = pick
+        speakers = {key: final(value) for key, value in resolved.items()}
+        speakers = with_genders(speakers, {id(c): c for c in cands}, lex)
         quotes: list[Quote] = []
         for cand in sorted(cands, key=lambda c: c.start):
             cue = None

@@ -1101,11 +1101,14 @@ class SpeakerResolver:
     _same_titles: dict[tuple[tuple[str, ...], tuple[str, ...]], bool] = attrs.field(factory=dict)
     _contradictions: dict[tuple[tuple[str, ...], tuple[str, ...]], bool] = attrs.field(factory=dict)
     _people_with_role: list[Entity] = attrs.field(factory=list)  # full names with a role
+    # every phrase the index read, kept or not, with its paragraph: the options and the
+    # document's roles (candidates.py, coref.py) start from them
+    read: list[tuple[int, Mention]] = attrs.field(factory=list)
 
     @classmethod
     def for_document(cls, text: str, paragraphs: Sequence[Paragraph], lex: Lexicons) -> "SpeakerResolver":
         resolver = cls(text, lex)
-        for para in paragraphs:
+        for p, para in enumerate(paragraphs):
             tokens = para.tokens
             for k, tok in enumerate(tokens):
                 if tok.kind != "word":
@@ -1128,6 +1131,8 @@ class SpeakerResolver:
                         else ("title", "name", "definite")) or tokens[k - 1].norm == "باسم"):
                     continue  # inside a phrase already read (a title always opens one; مجلس الإدارة، باسم الحكومة)
                 m = read_mention(text, tokens, k, len(tokens), lex, skip_adverbs=False)
+                if m is not None:
+                    resolver.read.append((p, m))
                 # a bare unknown word is no evidence of a name: only a name that a role
                 # introduces or explains, and organisations, enter the index
                 if m is not None and ((m.name and m.role) or m.kind in _SOURCE_KINDS):
