@@ -3,7 +3,7 @@ PYTHON ?= python3
 SHARED ?= ../shared
 PIP = $(PYTHON) -m pip
 
-.PHONY: install run test eval models lexicons bench clean
+.PHONY: install run test eval models ner lexicons bench clean
 
 # torch's CPU wheel first: a bare "torch" would pull a multi-GB CUDA build.
 install:
@@ -21,6 +21,10 @@ eval:
 
 models:
 	$(PYTHON) scripts/train_models.py --shared $(SHARED) --out data/models
+
+# the named-entity tagger alone (needs data/models/ar_pretrain.pt): ~70 min on one core
+ner:
+	$(PYTHON) scripts/train_models.py --shared $(SHARED) --out data/models --stages ner --work /tmp/quotes-train
 
 # the two mined lexicons, from the raw news corpus
 lexicons:

@@ -43,6 +43,7 @@ class Extractor:
         self.parse_stats: dict[str, int] = {}
         self.lexicons: Lexicons = Lexicons.load(lexicons) if lexicons else default_lexicons()
         self._parser: Any = None
+        self._entity_tagger: Any = None
 
     def __repr__(self) -> str:
         return f"Extractor(parser={self.parser_name!r}, models={self.models!r})"
@@ -54,6 +55,16 @@ class Extractor:
             from .parse import Parser
             self._parser = Parser.load(self.models)
         return self._parser
+
+    @property
+    def entity_tagger(self) -> Any:
+        """The named-entity tagger, loaded on first use with the parser; None with
+        parser='none' or when no tagger model is installed (the rules alone then read
+        names)."""
+        if self._entity_tagger is None and self.parser_name == "stanza":
+            from .entities import find_tagger
+            self._entity_tagger = find_tagger(self.models) or False
+        return self._entity_tagger or None
 
     def extract(self, text: str, doc_id: str | None = None) -> list[Quote]:
         """The quotes of one document, in text order."""
@@ -80,6 +91,11 @@ class Extractor:
         if self.parser is not None:
             from .parse import refine_with_parse
             stats = refine_with_parse(self.parser, views, cands, self.lexicons, self.parse_everything)
+            for key, value in stats.items():
+                self.parse_stats[key] = self.parse_stats.get(key, 0) + value
+        if self.entity_tagger is not None:
+            from .entities import refine_with_entities
+            stats = refine_with_entities(self.entity_tagger, views, cands, self.lexicons)
             for key, value in stats.items():
                 self.parse_stats[key] = self.parse_stats.get(key, 0) + value
         for (doc_id, text), view, doc_cands in zip(docs, views, cands):
