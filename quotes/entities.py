@@ -182,14 +182,43 @@ def tag_windows(views: Sequence[DocumentView], cands: Sequence[Sequence[Candidat
             hi = min(b, max(last, c.cue.index + 1) + CONTEXT_WORDS)
             spans.setdefault(c.paragraph, []).append((lo, hi))
         for p, ranges in spans.items():
-            out: list[tuple[int, int]] = []
-            for lo, hi in sorted(ranges):
-                if out and lo <= out[-1][1]:
-                    out[-1] = (out[-1][0], max(out[-1][1], hi))
-                else:
-                    out.append((lo, hi))
-            windows.extend(TagWindow(d, p, lo, hi) for lo, hi in out)
+            windows.extend(TagWindow(d, p, lo, hi) for lo, hi in _merge(ranges))
     return windows
+
+
+def name_windows(views: Sequence[DocumentView], cands: Sequence[Sequence[Candidate]]) -> list[TagWindow]:
+    """Around every other occurrence of the family name of a speaker the rules named
+    without a role: the sentence that introduces that person with a role may be anywhere
+    in the document (وقال الخطيب … after سامر الخطيب، مدير المدرسة، in the first line)."""
+    windows = []
+    for d, (view, doc_cands) in enumerate(zip(views, cands)):
+        surnames = {c.mention.name_key[-1] for c in doc_cands
+                    if c.mention is not None and c.mention.kind == "person" and c.mention.name_key
+                    and not c.mention.role}
+        # a family name with the article the rules took for a body (وقال البنا): it may be a person
+        surnames |= {fold(c.mention.text) for c in doc_cands
+                     if c.mention is not None and c.mention.kind in ("organization", "unknown")
+                     and c.mention.name is None and c.mention.last - c.mention.first == 1}
+        if not surnames:
+            continue
+        for p, para in enumerate(view.paragraphs):
+            ranges: list[tuple[int, int]] = []
+            for k, tok in enumerate(para.tokens):
+                if tok.kind == "word" and fold(tok.text) in surnames:
+                    a, b = view.sentence_of(p, k)
+                    ranges.append((max(a, k - CONTEXT_WORDS), min(b, k + CONTEXT_WORDS)))
+            windows.extend(TagWindow(d, p, lo, hi) for lo, hi in _merge(ranges))
+    return windows
+
+
+def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for lo, hi in sorted(ranges):
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
 
 
 def tag_documents(tagger: EntityTagger, views: Sequence[DocumentView],
@@ -205,14 +234,20 @@ def tag_documents(tagger: EntityTagger, views: Sequence[DocumentView],
 
 
 def refine_with_entities(tagger: EntityTagger, views: Sequence[DocumentView],
-                         cands: Sequence[list[Candidate]], lex: Lexicons) -> dict[str, int]:
+                         cands: Sequence[list[Candidate]], lex: Lexicons,
+                         introductions: list[list[Mention]] | None = None) -> dict[str, int]:
     """Tag the windows around the person mentions of a batch and correct their names;
-    counts of what changed."""
+    counts of what changed. ``introductions`` receives, per document, the people the
+    tagger finds introduced with a role elsewhere (a title next to the name)."""
     windows = tag_windows(views, cands)
+    if ENTITY_ROLES.introductions and introductions is not None:
+        seen = {(w.doc, w.paragraph, w.first, w.last) for w in windows}
+        windows += [w for w in name_windows(views, cands) if (w.doc, w.paragraph, w.first, w.last) not in seen]
     entities = tag_documents(tagger, views, windows)
     stats = {"entity_windows": len(windows), "entity_words": sum(w.last - w.first for w in windows),
              "name_extended": 0, "name_trimmed": 0,
-             "role_added": 0, "role_extended": 0, "entity_subject_added": 0}
+             "role_added": 0, "role_extended": 0, "entity_subject_added": 0,
+             "introductions": 0, "kind_person": 0}
     for d, (view, doc_cands) in enumerate(zip(views, cands)):
         for cand in doc_cands:
             if not needs_entities(cand):
@@ -220,7 +255,43 @@ def refine_with_entities(tagger: EntityTagger, views: Sequence[DocumentView],
             spans = entities.get((d, cand.paragraph), [])
             if spans:
                 apply_entities(view, cand, spans, view.lexicons or lex, stats)
+        if introductions is not None:
+            found = [m for p in range(len(view.paragraphs))
+                     for m in introduced_people(view, p, entities.get((d, p), []))]
+            introductions.append(found)
+            stats["introductions"] += len(found)
     return stats
+
+
+def introduced_people(view: DocumentView, p: int, spans: Sequence[EntitySpan]) -> list[Mention]:
+    """Person spans with a title right before them (وزيرة الصحة سلمى الخطيب) or in
+    apposition after a comma (سلمى الخطيب، وزيرة الصحة): a name and its role."""
+    tokens = view.paragraphs[p].tokens
+    out = []
+    for person in spans:
+        if person.kind != "person":
+            continue
+        title = _title_next_to(tokens, spans, person.first, person.last - 1)
+        if title is None:
+            continue
+        m = person_mention(view.text, tokens, person, None)
+        out.append(attrs.evolve(m, role=title.text))
+    return out
+
+
+def _title_next_to(tokens: Sequence[Token], spans: Sequence[EntitySpan], n0: int, n1: int) -> EntitySpan | None:
+    """The title span right before the name [n0, n1], or after it, a comma and perhaps وهو."""
+    titles = [s for s in spans if s.kind == "title"]
+    before = next((s for s in titles if s.last == n0), None)
+    if before is not None:
+        return before
+    k = n1 + 1
+    if k < len(tokens) and tokens[k].text in ("،", ","):
+        k += 1
+        if k < len(tokens) and tokens[k].norm in _PRONOUN_LINKS:
+            k += 1  # سمير العلي، وهو مهندس في …
+        return next((s for s in titles if s.first == k), None)
+    return None
 
 
 def _person_at(spans: Sequence[EntitySpan], k: int) -> EntitySpan | None:
@@ -241,7 +312,15 @@ def apply_entities(view: DocumentView, cand: Candidate, spans: Sequence[EntitySp
         _subject_from_person(view, cand, spans, lex, stats)
         return
     if m.kind != "person":
-        _extend_name(view, cand, spans, lex, stats)
+        person = next((s for s in spans if s.kind == "person" and s.first == m.first and s.last == m.last), None)
+        if person is not None and ENTITY_ROLES.kind_from_tags \
+                and all(t.kind == "word" for t in tokens[m.first:m.last]):
+            # a name the rules read as a body (a family name with the article)
+            cand.mention = person_mention(view.text, tokens, person, cand.feminine)
+            stats["kind_person"] += 1
+            _role_from_title(view, cand, spans, stats)
+        else:
+            _extend_name(view, cand, spans, lex, stats)
         return
     n0 = _token_index(tokens, m.name_start) if m.name else None
     n1 = _token_index(tokens, m.name_end - 1) if m.name and m.name_end is not None else None
@@ -281,18 +360,10 @@ def _role_from_title(view: DocumentView, cand: Candidate, spans: Sequence[Entity
             cand.mention = attrs.evolve(m, role=longer.text)
             stats["role_extended"] += 1
         return
-    before = next((s for s in titles if s.last == n0), None)
-    k = n1 + 1
-    after = None
-    if k < len(tokens) and tokens[k].text in ("،", ","):
-        k += 1
-        if k < len(tokens) and tokens[k].norm in _PRONOUN_LINKS:
-            k += 1  # سمير العلي، وهو مهندس في …
-        after = next((s for s in titles if s.first == k), None)
-    title = before or after
+    title = _title_next_to(tokens, spans, n0, n1)
     if title is None or not ENTITY_ROLES.add_role:
         return
-    if after is not None and title is after and cand.start <= title.start < cand.end:
+    if cand.start <= title.start < cand.end:
         return  # the title lies inside the quote
     cand.mention = attrs.evolve(m, role=title.text)
     stats["role_added"] += 1
@@ -307,6 +378,8 @@ class _Switches:
     trim_name: bool = True
     extend_name: bool = True
     subject: bool = True
+    introductions: bool = True
+    kind_from_tags: bool = True
 
 
 ENTITY_ROLES = _Switches()

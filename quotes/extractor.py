@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Mapping
+from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 from .attribute import Candidate, DocumentView, find_candidates
 from .errors import QuotesError
@@ -93,17 +93,20 @@ class Extractor:
             stats = refine_with_parse(self.parser, views, cands, self.lexicons, self.parse_everything)
             for key, value in stats.items():
                 self.parse_stats[key] = self.parse_stats.get(key, 0) + value
+        introductions: list[list[Any]] = []
         if self.entity_tagger is not None:
             from .entities import refine_with_entities
-            stats = refine_with_entities(self.entity_tagger, views, cands, self.lexicons)
+            stats = refine_with_entities(self.entity_tagger, views, cands, self.lexicons, introductions)
             for key, value in stats.items():
                 self.parse_stats[key] = self.parse_stats.get(key, 0) + value
-        for (doc_id, text), view, doc_cands in zip(docs, views, cands):
-            yield self._finish(doc_id, text, view, doc_cands)
+        for d, ((doc_id, text), view, doc_cands) in enumerate(zip(docs, views, cands)):
+            yield self._finish(doc_id, text, view, doc_cands, introductions[d] if introductions else ())
 
     def _finish(self, doc_id: str | None, text: str, view: DocumentView,
-                cands: list[Candidate]) -> list[Quote]:
+                cands: list[Candidate], introductions: Sequence[Any] = ()) -> list[Quote]:
         resolver = SpeakerResolver.for_document(text, view.paragraphs, view.lexicons or self.lexicons)
+        for mention in introductions:  # people the entity tagger finds introduced with a role
+            resolver.register(mention)
         resolved = {}
         for cand in sorted(cands, key=lambda c: c.position):
             if cand.impersonal:

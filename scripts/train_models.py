@@ -439,7 +439,17 @@ def stage_ner(a):
                "--eval_file", d(a, "ner-test-%s.json" % test), "--eval_output_file", m(a, "ner-test-%s.tsv" % test),
                "--wordvec_pretrain_file", pretrain, "--save_dir", m(a, ""), "--save_name", "ar_nertagger.pt",
                "--cpu"), logfile)
-    shutil.copy(m(a, "ar_nertagger.pt"), os.path.join(a.out, "ar_nertagger.pt"))
+    shrink_ner_model(m(a, "ar_nertagger.pt"), os.path.join(a.out, "ar_nertagger.pt"))
+
+
+def shrink_ner_model(src, dst):
+    """Store the fine-tuned word-embedding deltas (most of the file: one row per training
+    word) in float16: 23 MB -> 16 MB; Stanza casts them back to float32 when it loads."""
+    import torch
+    state = torch.load(src, map_location="cpu", weights_only=False)
+    state["model"]["delta_emb.weight"] = state["model"]["delta_emb.weight"].half()
+    torch.save(state, dst)
+    log("NER model %s: %.2f MB -> %.2f MB" % (dst, os.path.getsize(src) / 1e6, os.path.getsize(dst) / 1e6))
 
 
 STAGES = {"prep": stage_prep, "vectors": stage_vectors, "tokenizer": stage_tokenizer, "mwt": stage_mwt,

@@ -20,7 +20,8 @@ class PhraseTagger:
     """Tags the given phrases (word sequences) with BIOES tags, everything else O."""
 
     def __init__(self, phrases: dict[str, str]) -> None:
-        self.phrases = [(p.split(), TYPES[kind]) for p, kind in phrases.items()]
+        # longest first; a phrase never overwrites another
+        self.phrases = sorted(((p.split(), TYPES[kind]) for p, kind in phrases.items()), key=lambda x: -len(x[0]))
 
     def tag(self, sentences):
         out = []
@@ -29,7 +30,7 @@ class PhraseTagger:
             for phrase, typ in self.phrases:
                 n = len(phrase)
                 for i in range(len(words) - n + 1):
-                    if words[i:i + n] == phrase:
+                    if words[i:i + n] == phrase and all(t == "O" for t in tags[i:i + n]):
                         if n == 1:
                             tags[i] = "S-" + typ
                         else:
@@ -148,3 +149,12 @@ def test_shipped_tagger_tags_a_sentence():
     kinds = {s.text: s.kind for s in tagger.entities(text, toks)}
     assert kinds.get("جان مارك إيرولت") == "person"
     assert kinds.get("باريس") == "place"
+
+
+def test_role_given_elsewhere_in_apposition():
+    text = "حضر سامر البنا، وهو مدير مدرسة النور، حفل التخرج.\nوقال البنا إن الطلاب تفوقوا هذا العام."
+    rules = Extractor(parser="none").extract(text)[0]
+    assert rules.speaker.role is None
+    q = extract_with({"سامر البنا": "person", "البنا": "person", "مدير مدرسة النور": "title"}, text)
+    assert q.speaker.name == "سامر البنا"
+    assert q.speaker.role == "مدير مدرسة النور"
