@@ -356,7 +356,7 @@ def _role_from_title(view: DocumentView, cand: Candidate, spans: Sequence[Entity
         r0, r1 = m.start + at, m.start + at + len(m.role)
         longer = next((s for s in titles if s.start == r0 and s.end > r1
                        and not (s.start < m.name_end and m.name_start < s.end)), None)
-        if longer is not None and ENTITY_ROLES.extend_role:
+        if longer is not None and ENTITY_ROLES.extend_role and _adjunct_continues(tokens, longer, r1):
             cand.mention = attrs.evolve(m, role=longer.text)
             stats["role_extended"] += 1
         return
@@ -367,6 +367,20 @@ def _role_from_title(view: DocumentView, cand: Candidate, spans: Sequence[Entity
         return  # the title lies inside the quote
     cand.mention = attrs.evolve(m, role=title.text)
     stats["role_added"] += 1
+
+
+_ADJUNCT_OPENERS = frozenset({"في", "لدي", "لدى", "باسم", "ب", "ل"})  # مديرة التسويق في "…"، المتحدث باسم …
+
+
+def _adjunct_continues(tokens: Sequence[Token], title: EntitySpan, role_end: int) -> bool:
+    """Whether the title goes on past the rules' role with the place or organisation the
+    role belongs to (في "نوفا فارما"، لدى …، للطاقة), not with a rank, an honorific or a
+    first name the rules rightly left out (رئيس النادي د.، قائد الجيش الفريق)."""
+    rest = [t for t in tokens[title.first:title.last] if t.start >= role_end]
+    if not rest or len(rest[-1].text) < 2:
+        return False
+    first = rest[0]
+    return first.kind == "mark" or first.norm in _ADJUNCT_OPENERS or first.norm.startswith(("لل", "بال"))
 
 
 @attrs.define
