@@ -31,8 +31,8 @@ from .errors import ModelError
 from .lexicon import Lexicons
 from .parse import _no_training_optimizers, _quoted_after_preposition, bundled_models_dir, parser_input
 from .segment import Token
-from .normalize import fold
-from .speakers import Mention, word_class
+from .normalize import fold, strip_article
+from .speakers import Mention, read_mention, word_class
 
 MODEL_FILE = "ar_nertagger.pt"
 PRETRAIN_FILE = "ar_pretrain.pt"
@@ -229,7 +229,20 @@ def tag_documents(tagger: EntityTagger, views: Sequence[DocumentView],
     for w, tags in zip(windows, tagger.tag(sentences)):
         view = views[w.doc]
         out.setdefault((w.doc, w.paragraph), []).extend(
-            spans_from_tags(view.text, view.paragraphs[w.paragraph].tokens, w.first, tags))
+            joined_names(view.text, spans_from_tags(view.text, view.paragraphs[w.paragraph].tokens, w.first, tags)))
+    return out
+
+
+def joined_names(text: str, spans: list[EntitySpan]) -> list[EntitySpan]:
+    """Person spans that touch joined into one: the tagger sometimes splits a long
+    foreign name (إنغريد فان | دير بيرغ), and news never writes two names side by side."""
+    out: list[EntitySpan] = []
+    for s in spans:
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind == s.kind == "person" and prev.last == s.first:
+            out[-1] = EntitySpan("person", prev.start, s.end, text[prev.start:s.end], prev.first, s.last)
+        else:
+            out.append(s)
     return out
 
 
@@ -247,7 +260,8 @@ def refine_with_entities(tagger: EntityTagger, views: Sequence[DocumentView],
     stats = {"entity_windows": len(windows), "entity_words": sum(w.last - w.first for w in windows),
              "name_extended": 0, "name_trimmed": 0,
              "role_added": 0, "role_extended": 0, "entity_subject_added": 0,
-             "introductions": 0, "kind_person": 0}
+             "introductions": 0, "kind_person": 0,
+             "role_after_name": 0, "role_organization": 0}
     for d, (view, doc_cands) in enumerate(zip(views, cands)):
         for cand in doc_cands:
             if not needs_entities(cand):
@@ -312,13 +326,15 @@ def apply_entities(view: DocumentView, cand: Candidate, spans: Sequence[EntitySp
         _subject_from_person(view, cand, spans, lex, stats)
         return
     if m.kind != "person":
-        person = next((s for s in spans if s.kind == "person" and s.first == m.first and s.last == m.last), None)
+        person = next((s for s in spans if s.kind == "person" and s.first == m.first and s.last >= m.last), None)
+        q = _quote_token(tokens, cand)
         if person is not None and ENTITY_ROLES.kind_from_tags \
-                and all(t.kind == "word" for t in tokens[m.first:m.last]):
+                and all(t.kind == "word" for t in tokens[person.first:person.last]) \
+                and (q >= person.last or q < m.first) and not (person.first <= cand.cue.index < person.last):
             # a name the rules read as a body (a family name with the article)
             cand.mention = person_mention(view.text, tokens, person, cand.feminine)
             stats["kind_person"] += 1
-            _role_from_title(view, cand, spans, stats)
+            _role_from_title(view, cand, spans, lex, stats)
         else:
             _extend_name(view, cand, spans, lex, stats)
         return
@@ -333,10 +349,10 @@ def apply_entities(view: DocumentView, cand: Candidate, spans: Sequence[EntitySp
             _extend_name(view, cand, spans, lex, stats)
     else:
         _extend_name(view, cand, spans, lex, stats)
-    _role_from_title(view, cand, spans, stats)
+    _role_from_title(view, cand, spans, lex, stats)
 
 
-def _role_from_title(view: DocumentView, cand: Candidate, spans: Sequence[EntitySpan],
+def _role_from_title(view: DocumentView, cand: Candidate, spans: Sequence[EntitySpan], lex: Lexicons,
                      stats: dict[str, int]) -> None:
     """A named person's role from the title span next to the name: the role the rules
     did not read (before the name, or in apposition after it and a comma), or the whole
@@ -359,14 +375,100 @@ def _role_from_title(view: DocumentView, cand: Candidate, spans: Sequence[Entity
         if longer is not None and ENTITY_ROLES.extend_role and _adjunct_continues(tokens, longer, r1):
             cand.mention = attrs.evolve(m, role=longer.text)
             stats["role_extended"] += 1
+        else:
+            _role_with_organization(view, cand, spans, r1, lex, stats)
         return
     title = _title_next_to(tokens, spans, n0, n1)
-    if title is None or not ENTITY_ROLES.add_role:
+    if title is None or not ENTITY_ROLES.add_role or cand.start <= title.start < cand.end:
+        _role_after_name(view, cand, n1 + 1, lex, stats)
         return
-    if cand.start <= title.start < cand.end:
-        return  # the title lies inside the quote
     cand.mention = attrs.evolve(m, role=title.text)
     stats["role_added"] += 1
+
+
+def _role_with_organization(view: DocumentView, cand: Candidate, spans: Sequence[EntitySpan], role_end: int,
+                            lex: Lexicons, stats: dict[str, int]) -> None:
+    """A role the rules ended before the organisation it belongs to, when the tagger
+    tags that organisation: مدير مشروع "…"، مديرة التسويق في "…" (quoted or foreign
+    names the lexicons cannot know)."""
+    if not ENTITY_ROLES.role_organization:
+        return
+    tokens = view.paragraphs[cand.paragraph].tokens
+    m = cand.mention
+    assert m is not None and m.role is not None
+    k = next((i for i, t in enumerate(tokens) if t.start >= role_end), None)
+    if k is None:
+        return
+    # at most two words of the role the rules left out (مدير مشروع "…"), then في/لدى
+    plain = 0
+    while plain < 2 and k < len(tokens) and _construct_noun(tokens[k], lex) and not any(s.first <= k < s.last for s in spans):
+        k, plain = k + 1, plain + 1
+    if k < len(tokens) and tokens[k].norm in _ADJUNCT_OPENERS - {"ب", "ل"}:
+        k += 1
+    opened = k < len(tokens) and tokens[k].kind == "mark"
+    org = next((s for s in spans if s.kind == "organization" and s.first == k + opened), None)
+    if org is None or (not opened and tokens[org.first].norm.startswith("ل")):
+        return  # لوكالة …: the outlet spoken to, not the speaker's
+    end = org.last
+    if opened:
+        close = next((i for i in range(org.last, min(len(tokens), org.last + 3)) if tokens[i].kind == "mark"), None)
+        if close is None:
+            return
+        end = close + 1
+    last_char = tokens[end - 1].end
+    if cand.start < last_char and tokens[k].start < cand.end:
+        return  # the organisation lies inside the quote
+    if m.name_start is not None and tokens[k].start < m.name_end and m.name_start < last_char:
+        return  # it would run into the name
+    r0 = m.start + m.text.find(m.role)
+    cand.mention = attrs.evolve(m, role=view.text[r0:last_char])
+    stats["role_organization"] += 1
+
+
+_LINK_WORDS = frozenset({"عن", "من", "الي", "علي", "مع", "الذي", "التي", "و"})
+
+
+def _construct_noun(tok: Token, lex: Lexicons) -> bool:
+    """A word that can continue a role in construct before its organisation (مدير
+    مشروع …): no article, no proper noun, no preposition or relative, no noun behind a
+    glued preposition (لوكالة، بتحقيق)."""
+    w = tok.norm
+    if tok.kind != "word" or tok.proper or len(w) < 3 or w.startswith("ال") or w in _LINK_WORDS \
+            or w in _ADJUNCT_OPENERS:
+        return False
+    behind = w[1:]
+    return not (w[0] in "بل" and (behind in lex.common_words or behind in lex.source_kinds
+                                  or strip_article(behind) in lex.source_kinds))
+
+
+def _role_after_name(view: DocumentView, cand: Candidate, k: int, lex: Lexicons, stats: dict[str, int]) -> None:
+    """The role in apposition after a name the tagger gave, read by the rules' own
+    reader (a bare role phrase): ستيفان مولر الخبير في …، سمير العلي، وهو مهندس في …"""
+    if not ENTITY_ROLES.role_after_name:
+        return
+    tokens = view.paragraphs[cand.paragraph].tokens
+    m = cand.mention
+    assert m is not None
+    if k < len(tokens) and tokens[k].text in ("،", ","):
+        k += 1
+        if k < len(tokens) and tokens[k].norm in _PRONOUN_LINKS:
+            k += 1
+    if k >= len(tokens) or tokens[k].kind != "word":
+        return
+    q = _quote_token(tokens, cand)
+    if m.first > cand.cue.index:
+        bound = q if q > k else view.sentence_of(cand.paragraph, k)[1]
+    else:
+        bound = cand.cue.index
+    if bound <= k:
+        return
+    role = read_mention(view.text, tokens, k, bound, lex, skip_adverbs=False)
+    if role is None or role.kind != "person" or role.name or not role.role or role.first != k:
+        return
+    if cand.start < role.end and role.start < cand.end:
+        return  # the phrase lies inside the quote
+    cand.mention = attrs.evolve(m, role=role.role)
+    stats["role_after_name"] += 1
 
 
 _ADJUNCT_OPENERS = frozenset({"في", "لدي", "لدى", "باسم", "ب", "ل"})  # مديرة التسويق في "…"، المتحدث باسم …
@@ -394,6 +496,8 @@ class _Switches:
     subject: bool = True
     introductions: bool = True
     kind_from_tags: bool = True
+    role_after_name: bool = True
+    role_organization: bool = True
 
 
 ENTITY_ROLES = _Switches()
@@ -485,9 +589,12 @@ def _extend_name(view: DocumentView, cand: Candidate, spans: Sequence[EntitySpan
     assert m is not None
     n0 = _token_index(tokens, m.name_start) if m.name else None
     if n0 is not None:
+        n1 = _token_index(tokens, m.name_end - 1)
         person = _person_at(spans, n0)
-        if person is None or person.first != n0 or person.last <= m.last:
+        if person is None or n1 is None or person.first != n0 or person.last <= n1 + 1:
             return
+        if m.role and m.text.find(m.role) + m.start >= m.name_end and person.last > m.last:
+            return  # a role follows the name: the rules split them, leave it
     else:
         k = m.last + (1 if m.last < len(tokens) and tokens[m.last].kind == "mark" else 0)
         person = next((s for s in spans if s.kind == "person" and s.first == k), None)
@@ -501,7 +608,7 @@ def _extend_name(view: DocumentView, cand: Candidate, spans: Sequence[EntitySpan
         return
     if m.first < cand.cue.index < person.last:
         return  # the span runs over the cue
-    last = person.last
+    last = max(person.last, m.last)
     if last < len(tokens) and tokens[last].kind == "mark" and tokens[person.first - 1].kind == "mark":
         last += 1  # الممرضة "سعاد البحري": the closing mark ends the phrase
     q = _quote_token(tokens, cand)

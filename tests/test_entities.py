@@ -158,3 +158,17 @@ def test_role_given_elsewhere_in_apposition():
     q = extract_with({"سامر البنا": "person", "البنا": "person", "مدير مدرسة النور": "title"}, text)
     assert q.speaker.name == "سامر البنا"
     assert q.speaker.role == "مدير مدرسة النور"
+
+
+def test_role_runs_on_to_a_quoted_organisation_the_tagger_knows():
+    text = 'وقال رامي الحلو مدير فرع "غرين باي" للتقنية: "الطلب يزداد".'
+    rules = Extractor(parser="none").extract(text)[0]
+    assert rules.speaker.role == "مدير"
+    q = extract_with({"رامي الحلو": "person", "غرين باي": "organization"}, text)
+    assert q.speaker.role == 'مدير فرع "غرين باي"'
+
+
+def test_the_outlet_spoken_to_is_no_part_of_the_role():
+    text = "وقال المتحدث باسم الشرطة أنور السقا لوكالة سبوتنيك إن التحقيق مستمر."
+    q = extract_with({"أنور السقا": "person", "لوكالة سبوتنيك": "organization"}, text)
+    assert q.speaker.role == "المتحدث باسم الشرطة"
