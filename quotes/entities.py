@@ -286,10 +286,8 @@ def introduced_people(view: DocumentView, p: int, spans: Sequence[EntitySpan]) -
         if person.kind != "person":
             continue
         title = _title_next_to(tokens, spans, person.first, person.last - 1)
-        if title is None:
-            continue
-        m = person_mention(view.text, tokens, person, None)
-        out.append(attrs.evolve(m, role=title.text))
+        if title is not None:
+            out.append(attrs.evolve(person_mention(view.text, tokens, person, None), role=title.text))
     return out
 
 
@@ -328,7 +326,9 @@ def apply_entities(view: DocumentView, cand: Candidate, spans: Sequence[EntitySp
     if m.kind != "person":
         person = next((s for s in spans if s.kind == "person" and s.first == m.first and s.last >= m.last), None)
         q = _quote_token(tokens, cand)
-        if person is not None and ENTITY_ROLES.kind_from_tags \
+        # a full name only: a family name alone is left to the resolver, which links it
+        # to the person introduced before (وقال اليوسفي after محمد لطفي اليوسفي)
+        if person is not None and ENTITY_ROLES.kind_from_tags and person.last - person.first >= 2 \
                 and all(t.kind == "word" for t in tokens[person.first:person.last]) \
                 and (q >= person.last or q < m.first) and not (person.first <= cand.cue.index < person.last):
             # a name the rules read as a body (a family name with the article)
@@ -593,8 +593,8 @@ def _extend_name(view: DocumentView, cand: Candidate, spans: Sequence[EntitySpan
         person = _person_at(spans, n0)
         if person is None or n1 is None or person.first != n0 or person.last <= n1 + 1:
             return
-        if m.role and m.text.find(m.role) + m.start >= m.name_end and person.last > m.last:
-            return  # a role follows the name: the rules split them, leave it
+        if m.role and m.name_end <= m.text.find(m.role) + m.start < tokens[person.last - 1].end:
+            return  # the span runs into the role the rules read after the name
     else:
         k = m.last + (1 if m.last < len(tokens) and tokens[m.last].kind == "mark" else 0)
         person = next((s for s in spans if s.kind == "person" and s.first == k), None)
