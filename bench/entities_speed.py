@@ -19,7 +19,7 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 
 from quotes.attribute import DocumentView, find_candidates  # noqa: E402
-from quotes.entities import EntityTagger, tag_documents, tag_windows  # noqa: E402
+from quotes.entities import EntityTagger, name_windows, tag_documents, tag_windows  # noqa: E402
 from quotes.lexicon import default_lexicons  # noqa: E402
 from quotes.speakers import with_known_names  # noqa: E402
 
@@ -35,7 +35,9 @@ def main() -> None:
     for v in views:
         v.lexicons = with_known_names(v.text, v.paragraphs, lex)
     cands = [find_candidates(v, v.lexicons) for v in views]
-    windows = tag_windows(views, cands)
+    windows = tag_windows(views, cands)  # as refine_with_entities builds them
+    seen = {(w.doc, w.paragraph, w.first, w.last) for w in windows}
+    windows += [w for w in name_windows(views, cands) if (w.doc, w.paragraph, w.first, w.last) not in seen]
     t0 = time.perf_counter()
     tagger = EntityTagger.load(a.models)
     load = time.perf_counter() - t0

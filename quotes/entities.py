@@ -271,13 +271,25 @@ def refine_with_entities(tagger: EntityTagger, views: Sequence[DocumentView],
                 apply_entities(view, cand, spans, view.lexicons or lex, stats)
         if introductions is not None:
             found = [m for p in range(len(view.paragraphs))
-                     for m in introduced_people(view, p, entities.get((d, p), []))]
+                     for m in introduced_people(view, p, entities.get((d, p), []), view.lexicons or lex)]
             introductions.append(found)
             stats["introductions"] += len(found)
     return stats
 
 
-def introduced_people(view: DocumentView, p: int, spans: Sequence[EntitySpan]) -> list[Mention]:
+def role_of_title(text: str, tokens: Sequence[Token], title: EntitySpan, lex: Lexicons) -> str | None:
+    """The role a title span gives: up to a courtesy title or rank, which belongs to the
+    name (قائد القوات البرية اللواء …، رئيس النادي د. …); None when it starts with one."""
+    for j in range(title.first, title.last):
+        w = tokens[j].norm
+        if tokens[j].kind == "mark":
+            continue
+        if tokens[j].kind != "word" or len(w) < 2 or strip_article(w) in lex.courtesy:
+            return text[title.start:tokens[j - 1].end] if j > title.first else None
+    return title.text
+
+
+def introduced_people(view: DocumentView, p: int, spans: Sequence[EntitySpan], lex: Lexicons) -> list[Mention]:
     """Person spans with a title right before them (وزيرة الصحة سلمى الخطيب) or in
     apposition after a comma (سلمى الخطيب، وزيرة الصحة): a name and its role."""
     tokens = view.paragraphs[p].tokens
@@ -286,8 +298,9 @@ def introduced_people(view: DocumentView, p: int, spans: Sequence[EntitySpan]) -
         if person.kind != "person":
             continue
         title = _title_next_to(tokens, spans, person.first, person.last - 1)
-        if title is not None:
-            out.append(attrs.evolve(person_mention(view.text, tokens, person, None), role=title.text))
+        role = role_of_title(view.text, tokens, title, lex) if title is not None else None
+        if role:
+            out.append(attrs.evolve(person_mention(view.text, tokens, person, None), role=role))
     return out
 
 
@@ -379,10 +392,11 @@ def _role_from_title(view: DocumentView, cand: Candidate, spans: Sequence[Entity
             _role_with_organization(view, cand, spans, r1, lex, stats)
         return
     title = _title_next_to(tokens, spans, n0, n1)
-    if title is None or not ENTITY_ROLES.add_role or cand.start <= title.start < cand.end:
+    role = role_of_title(view.text, tokens, title, lex) if title is not None else None
+    if not role or not ENTITY_ROLES.add_role or cand.start <= title.start < cand.end:
         _role_after_name(view, cand, n1 + 1, lex, stats)
         return
-    cand.mention = attrs.evolve(m, role=title.text)
+    cand.mention = attrs.evolve(m, role=role)
     stats["role_added"] += 1
 
 

@@ -172,3 +172,10 @@ def test_the_outlet_spoken_to_is_no_part_of_the_role():
     text = "وقال المتحدث باسم الشرطة أنور السقا لوكالة سبوتنيك إن التحقيق مستمر."
     q = extract_with({"أنور السقا": "person", "لوكالة سبوتنيك": "organization"}, text)
     assert q.speaker.role == "المتحدث باسم الشرطة"
+
+
+def test_a_title_span_with_a_rank_does_not_lengthen_the_role():
+    text = "وقال قائد القوات البرية اللواء الركن فهد الزامل إن الوضع مستقر."
+    q = extract_with({"فهد الزامل": "person", "قائد القوات البرية اللواء الركن": "title"}, text)
+    assert q.speaker.name == "فهد الزامل"
+    assert q.speaker.role == "قائد القوات البرية"
