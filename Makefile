@@ -22,7 +22,7 @@ eval:
 models:
 	$(PYTHON) scripts/train_models.py --shared $(SHARED) --out data/models
 
-# the named-entity tagger alone (needs data/models/ar_pretrain.pt): ~70 min on one core
+# the named-entity tagger alone (needs data/models/ar_pretrain.pt): 3,000 steps, ~25 min on an idle core
 ner:
 	$(PYTHON) scripts/train_models.py --shared $(SHARED) --out data/models --stages ner --work /tmp/quotes-train
 
