@@ -3,16 +3,24 @@
 A Stanza BiLSTM-CRF tagger (``data/models/ar_nertagger.pt``, trained by ``make ner`` on
 ANERcorp, the Wojood sample and CAraNER; see data/models/README.md) tags persons,
 organisations, places and titles (role phrases: وزير الخارجية، الدكتور). Like the parse,
-it runs only on windows around the cues whose speaker the rules read, in one batch
+it runs only on windows around the cues whose speaker the rules read (and around the
+other occurrences of a speaker's family name), in one batch
 across the documents of a call, and the model loads once, on first use.
 
-What the tags change (``refine_with_entities``), each where it was measured to help:
+What the tags change (``refine_with_entities``; each can be switched off in
+``CORRECTIONS``, and none lowered the dev or the unseen scores when measured):
 
-- a person's name the rules cut short or could not read (a foreign name of several
-  words, a name made of common words, a name in quotation marks) is read again with the
-  tagger's person words marked as names, as the parse's proper nouns are;
-- a name the rules read too long (the object noun after a surname glued to it) ends
-  where the tagger's person span ends, and the quote starts after it.
+- the name: a name the rules cut short (a foreign name of several words) or did not read
+  after a role (a name in quotation marks, a name of common words) becomes the tagger's
+  person span; a name they read too long (an object noun glued to the surname) ends where
+  the span ends, and the quote starts after it; a body the rules read (الستير …) that
+  the tagger tags as a full name becomes a person; a cue with no subject whose quote
+  starts with a person span gets that person as its speaker;
+- the role: a title span next to the name (before it, or after a comma and perhaps وهو)
+  gives a role the rules did not read, up to a courtesy title or rank; a role the rules
+  ended before its organisation runs on to the organisation the tagger tags (في "…");
+- the document: around the other occurrences of a speaker's family name, a person
+  introduced with a title gives the speaker's role (the resolver keeps the fullest).
 
 The lexicons and rules stay the fallback: a candidate the tagger says nothing about keeps
 what the rules read.
@@ -253,7 +261,7 @@ def refine_with_entities(tagger: EntityTagger, views: Sequence[DocumentView],
     counts of what changed. ``introductions`` receives, per document, the people the
     tagger finds introduced with a role elsewhere (a title next to the name)."""
     windows = tag_windows(views, cands)
-    if ENTITY_ROLES.introductions and introductions is not None:
+    if CORRECTIONS.introductions and introductions is not None:
         seen = {(w.doc, w.paragraph, w.first, w.last) for w in windows}
         windows += [w for w in name_windows(views, cands) if (w.doc, w.paragraph, w.first, w.last) not in seen]
     entities = tag_documents(tagger, views, windows)
@@ -341,7 +349,7 @@ def apply_entities(view: DocumentView, cand: Candidate, spans: Sequence[EntitySp
         q = _quote_token(tokens, cand)
         # a full name only: a family name alone is left to the resolver, which links it
         # to the person introduced before (وقال اليوسفي after محمد لطفي اليوسفي)
-        if person is not None and ENTITY_ROLES.kind_from_tags and person.last - person.first >= 2 \
+        if person is not None and CORRECTIONS.kind_from_tags and person.last - person.first >= 2 \
                 and all(t.kind == "word" for t in tokens[person.first:person.last]) \
                 and (q >= person.last or q < m.first) and not (person.first <= cand.cue.index < person.last):
             # a name the rules read as a body (a family name with the article)
@@ -355,7 +363,7 @@ def apply_entities(view: DocumentView, cand: Candidate, spans: Sequence[EntitySp
     n1 = _token_index(tokens, m.name_end - 1) if m.name and m.name_end is not None else None
     if n0 is not None and n1 is not None:
         person = _person_at(spans, n0)
-        if ENTITY_ROLES.trim_name and person is not None and person.first == n0 and person.last < n1 + 1 \
+        if CORRECTIONS.trim_name and person is not None and person.first == n0 and person.last < n1 + 1 \
                 and _outside_entities(tokens, person.last, n1 + 1, spans):
             _trim_name(view, cand, n1 + 1, person.last, stats)
         else:
@@ -385,7 +393,7 @@ def _role_from_title(view: DocumentView, cand: Candidate, spans: Sequence[Entity
         r0, r1 = m.start + at, m.start + at + len(m.role)
         longer = next((s for s in titles if s.start == r0 and s.end > r1
                        and not (s.start < m.name_end and m.name_start < s.end)), None)
-        if longer is not None and ENTITY_ROLES.extend_role and _adjunct_continues(tokens, longer, r1):
+        if longer is not None and CORRECTIONS.extend_role and _adjunct_continues(tokens, longer, r1):
             cand.mention = attrs.evolve(m, role=longer.text)
             stats["role_extended"] += 1
         else:
@@ -393,7 +401,7 @@ def _role_from_title(view: DocumentView, cand: Candidate, spans: Sequence[Entity
         return
     title = _title_next_to(tokens, spans, n0, n1)
     role = role_of_title(view.text, tokens, title, lex) if title is not None else None
-    if not role or not ENTITY_ROLES.add_role or cand.start <= title.start < cand.end:
+    if not role or not CORRECTIONS.add_role or cand.start <= title.start < cand.end:
         _role_after_name(view, cand, n1 + 1, lex, stats)
         return
     cand.mention = attrs.evolve(m, role=role)
@@ -405,7 +413,7 @@ def _role_with_organization(view: DocumentView, cand: Candidate, spans: Sequence
     """A role the rules ended before the organisation it belongs to, when the tagger
     tags that organisation: مدير مشروع "…"، مديرة التسويق في "…" (quoted or foreign
     names the lexicons cannot know)."""
-    if not ENTITY_ROLES.role_organization:
+    if not CORRECTIONS.role_organization:
         return
     tokens = view.paragraphs[cand.paragraph].tokens
     m = cand.mention
@@ -458,7 +466,7 @@ def _construct_noun(tok: Token, lex: Lexicons) -> bool:
 def _role_after_name(view: DocumentView, cand: Candidate, k: int, lex: Lexicons, stats: dict[str, int]) -> None:
     """The role in apposition after a name the tagger gave, read by the rules' own
     reader (a bare role phrase): ستيفان مولر الخبير في …، سمير العلي، وهو مهندس في …"""
-    if not ENTITY_ROLES.role_after_name:
+    if not CORRECTIONS.role_after_name:
         return
     tokens = view.paragraphs[cand.paragraph].tokens
     m = cand.mention
@@ -501,7 +509,7 @@ def _adjunct_continues(tokens: Sequence[Token], title: EntitySpan, role_end: int
 
 @attrs.define
 class _Switches:
-    """Which corrections run (each measured on the evaluation sets)."""
+    """Which corrections run (for measuring each on the evaluation sets)."""
 
     extend_role: bool = True
     add_role: bool = True
@@ -514,24 +522,14 @@ class _Switches:
     role_organization: bool = True
 
 
-ENTITY_ROLES = _Switches()
-
-
-def _marked(tokens: Sequence[Token], persons: Sequence[EntitySpan]) -> list[Token]:
-    """The tokens with the words of the person spans marked as names (``proper``)."""
-    out = list(tokens)
-    for s in persons:
-        for i in range(s.first, s.last):
-            if tokens[i].kind == "word":
-                out[i] = attrs.evolve(tokens[i], proper=True)
-    return out
+CORRECTIONS = _Switches()
 
 
 def _subject_from_person(view: DocumentView, cand: Candidate, spans: Sequence[EntitySpan], lex: Lexicons,
                          stats: dict[str, int]) -> None:
     """A verb cue with no subject whose quote starts with a person span (نفت الخطيب
     اتهامات …): the name is the subject, the quote starts after it."""
-    if not ENTITY_ROLES.subject:
+    if not CORRECTIONS.subject:
         return
     tokens = view.paragraphs[cand.paragraph].tokens
     k = cand.cue.index + cand.cue.length
@@ -596,7 +594,7 @@ def _extend_name(view: DocumentView, cand: Candidate, spans: Sequence[EntitySpan
     """The name as the tagger's person span gives it, where the rules read less of it: a
     name cut short (a foreign name of several words), or a role whose name they did not
     read (a name of common words, a name in quotation marks after the role)."""
-    if not ENTITY_ROLES.extend_name:
+    if not CORRECTIONS.extend_name:
         return
     tokens = view.paragraphs[cand.paragraph].tokens
     m = cand.mention

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from quotes.entities import ENTITY_ROLES, EntityTagger, find_tagger, spans_from_tags
+from quotes.entities import CORRECTIONS, EntityTagger, find_tagger, spans_from_tags
 from quotes.extractor import Extractor
 from quotes.parse import bundled_models_dir
 from quotes.segment import tokenize
@@ -123,12 +123,12 @@ def test_rank_after_the_role_stays_out_of_it():
 
 
 def test_switches_turn_the_corrections_off():
-    ENTITY_ROLES.extend_name = False
+    CORRECTIONS.extend_name = False
     try:
         q = extract_with({"إنغريد فان دير بيرغ": "person"}, "وقالت الباحثة إنغريد فان دير بيرغ إن النتائج مشجعة.")
         assert q.speaker.name != "إنغريد فان دير بيرغ"
     finally:
-        ENTITY_ROLES.extend_name = True
+        CORRECTIONS.extend_name = True
 
 
 def test_parser_none_loads_no_tagger():
