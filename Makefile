@@ -3,7 +3,7 @@ PYTHON ?= python3
 SHARED ?= ../shared
 PIP = $(PYTHON) -m pip
 
-.PHONY: install run test eval models ranker lexicons calibration bench clean
+.PHONY: install run test eval models ner ranker lexicons calibration bench clean
 
 # torch's CPU wheel first: a bare "torch" would pull a multi-GB CUDA build.
 install:
@@ -29,6 +29,10 @@ ranker:
 # the mined lexicons, from the raw news corpus (and the name lists of ../shared/data/ner-arabic);
 # the cue and according-to candidates are lists for review, from which speech_verbs.txt and
 # according_markers.txt are grown by hand
+# the named-entity tagger alone (needs data/models/ar_pretrain.pt): 3,000 steps, ~25 min on an idle core
+ner:
+	$(PYTHON) scripts/train_models.py --shared $(SHARED) --out data/models --stages ner --work /tmp/quotes-train
+
 lexicons:
 	$(PYTHON) scripts/mine_speech_verbs.py $(SHARED)/data/news-raw/*.jsonl.gz --cues data/lexicons/mined_cue_words.txt --according data/lexicons/mined_according.txt
 	$(PYTHON) scripts/mine_common_words.py $(SHARED)/data/news-raw/*.jsonl.gz -o data/lexicons/common_words.txt

@@ -170,7 +170,7 @@ def encoding_name(value: str) -> str:
 
 def add_model_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--parser", choices=PARSERS, default="stanza",
-                        help="stanza: rules plus dependency parse (default); none: rules only")
+                        help="stanza: rules plus dependency parse and named-entity tagger (default); none: rules only")
     parser.add_argument("--models", metavar="DIR|stanza", default=None,
                         help="the Stanza models: a directory, or 'stanza' for Stanza's official "
                              "Arabic package (default: the bundled models)")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Mapping
+from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 import attrs
 
@@ -76,6 +76,7 @@ class Extractor:
         # how the training script collects the options
         self.on_options: Callable[[str | None, Candidate, list[SpeakerOption],
                                    Callable[[Resolved | None], Speaker | None]], None] | None = None
+        self._entity_tagger: Any = None
 
     def __repr__(self) -> str:
         return f"Extractor(parser={self.parser_name!r}, models={self.models!r})"
@@ -87,6 +88,16 @@ class Extractor:
             from .parse import Parser
             self._parser = Parser.load(self.models)
         return self._parser
+
+    @property
+    def entity_tagger(self) -> Any:
+        """The named-entity tagger, loaded on first use with the parser; None with
+        parser='none' or when no tagger model is installed (the rules alone then read
+        names)."""
+        if self._entity_tagger is None and self.parser_name == "stanza":
+            from .entities import find_tagger
+            self._entity_tagger = find_tagger(self.models) or False
+        return self._entity_tagger or None
 
     def extract(self, text: str, doc_id: str | None = None) -> list[Quote]:
         """The quotes of one document, in text order."""
@@ -115,13 +126,21 @@ class Extractor:
             stats = refine_with_parse(self.parser, views, cands, self.lexicons, self.parse_everything)
             for key, value in stats.items():
                 self.parse_stats[key] = self.parse_stats.get(key, 0) + value
-        for (doc_id, text), view, doc_cands in zip(docs, views, cands):
-            yield self._finish(doc_id, text, view, doc_cands)
+        introductions: list[list[Any]] = []
+        if self.entity_tagger is not None:
+            from .entities import refine_with_entities
+            stats = refine_with_entities(self.entity_tagger, views, cands, self.lexicons, introductions)
+            for key, value in stats.items():
+                self.parse_stats[key] = self.parse_stats.get(key, 0) + value
+        for d, ((doc_id, text), view, doc_cands) in enumerate(zip(docs, views, cands)):
+            yield self._finish(doc_id, text, view, doc_cands, introductions[d] if introductions else ())
 
     def _finish(self, doc_id: str | None, text: str, view: DocumentView,
-                cands: list[Candidate]) -> list[Quote]:
+                cands: list[Candidate], introductions: Sequence[Any] = ()) -> list[Quote]:
         lex = view.lexicons or self.lexicons
         resolver = SpeakerResolver.for_document(text, view.paragraphs, lex)
+        for mention in introductions:  # people the entity tagger finds introduced with a role
+            resolver.register(mention)
         scanned = resolver.read
         mentions = document_mentions(scanned) if self.ranker is not None else []
         roles = DocumentRoles.build(view, lex, scanned) if self.coref else None

@@ -1139,6 +1139,10 @@ class SpeakerResolver:
                     resolver._register(m)
         return resolver
 
+    def register(self, m: Mention) -> Entity:
+        """Index a mention read outside the rules (a name and role the entity tagger found)."""
+        return self._register(m)
+
     def _register(self, m: Mention) -> Entity:
         if m.name:
             ent = Entity(m.name, m.name_key, m.role, m.kind, m.start, m.feminine, m.head)
