@@ -51,6 +51,7 @@ class ExtractorOptions:
     max_chars: int = DEFAULT_MAX_CHARS
     timeout: float = 0.0   # seconds per document, all its windows together; 0: none
     min_confidence: float = 0.0  # quotes with a lower confidence are left out
+    entities: bool = False  # the named-entity tagger, with the parser
 
 
 _EXTRACTORS: dict[ExtractorOptions, Extractor] = {}
@@ -60,7 +61,7 @@ def build_extractor(options: ExtractorOptions) -> Extractor:
     """A new Extractor with its models loaded now, so that a missing model fails the
     run at once instead of every document."""
     extractor = Extractor(parser=options.parser, models=options.models, batch_size=options.batch_size,
-                          min_confidence=options.min_confidence)
+                          min_confidence=options.min_confidence, entities=options.entities)
     try:
         extractor.parser  # noqa: B018 -- loads the models
     except ModelError:

@@ -38,7 +38,7 @@ examples:
   # rules only, from stdin
   $ echo 'وقال الوزير: "سنواصل العمل".' | quotes extract --parser none
   {"doc_id":"<stdin>","index":0,"type":"direct","quote":{"text":"سنواصل العمل","start":14,"end":26},
-   "cue":{"text":"وقال","lemma":"قال","start":0,"end":4},"speaker":{"name":"الوزير",...},"confidence":0.907,
+   "cue":{"text":"وقال","lemma":"قال","start":0,"end":4},"speaker":{"name":"الوزير",...},"confidence":0.91,
    "input":{"file":"<stdin>","line":null,"record":0}}
 
   # only the quotes that are real with a measured probability of at least 0.8
@@ -170,7 +170,10 @@ def encoding_name(value: str) -> str:
 
 def add_model_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--parser", choices=PARSERS, default="stanza",
-                        help="stanza: rules plus dependency parse and named-entity tagger (default); none: rules only")
+                        help="stanza: rules plus dependency parse (default); none: rules only")
+    parser.add_argument("--entities", action="store_true",
+                        help="with the parser, also run the named-entity tagger on the words around "
+                             "the speakers (slower; see README)")
     parser.add_argument("--models", metavar="DIR|stanza", default=None,
                         help="the Stanza models: a directory, or 'stanza' for Stanza's official "
                              "Arabic package (default: the bundled models)")
@@ -335,7 +338,8 @@ def extract_command(args: argparse.Namespace, parser: argparse.ArgumentParser, r
     read_options = ReadOptions(text_field=args.text_field, id_field=args.id_field, encoding=args.encoding,
                                decode_errors=args.decode_errors, format=args.format,
                                max_bytes=args.max_bytes or DEFAULT_MAX_BYTES)
-    options = ExtractorOptions(parser=args.parser, models=args.models, max_chars=args.max_chars,
+    options = ExtractorOptions(parser=args.parser, models=args.models, entities=args.entities,
+                               max_chars=args.max_chars,
                                timeout=max(0.0, args.timeout), min_confidence=args.min_confidence,
                                batch_size=max(1, min(args.chunk_size or DEFAULT_CHUNK_SIZE, 64)))
     resume = ResumePoint()
@@ -425,7 +429,8 @@ def show_command(args: argparse.Namespace, parser: argparse.ArgumentParser, repo
             quotes = saved  # extract output that kept the text: shown as it is
         else:
             if extractor is None:
-                extractor = build_extractor(ExtractorOptions(parser=args.parser, models=args.models))
+                extractor = build_extractor(ExtractorOptions(parser=args.parser, models=args.models,
+                                                             entities=args.entities))
             quotes = [q.to_dict() for q in extractor.extract(item.text, item.doc_id)]
         docs.append(ShownDocument(item.doc_id, item.text, quotes))
     try:
@@ -496,7 +501,8 @@ def evaluate_command(args: argparse.Namespace, report: Reporter) -> int:
             preds = load_predictions(args.pred, {str(d["id"]): d["text"] for d in gold})
             title = f"{args.pred} against {args.gold}"
         else:
-            extractor = build_extractor(ExtractorOptions(parser=args.parser, models=args.models))
+            extractor = build_extractor(ExtractorOptions(parser=args.parser, models=args.models,
+                                                         entities=args.entities))
             preds = predict_gold_texts(gold, extractor)
             title = f"parser={args.parser} against {args.gold}"
     except InputError as e:

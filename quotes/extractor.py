@@ -37,6 +37,8 @@ class Extractor:
     ``parser="none"`` uses the rules alone. Models load once, on first use.
     ``min_confidence`` drops the quotes whose confidence (the measured probability
     that the quote is real) is lower.
+    ``entities=True`` (with the parser) adds the named-entity tagger, which corrects
+    names and roles around the speakers.
     ``speakers="ranker"`` lets the learned ranker (ranker.py, weights in
     ``data/models/speaker_ranker.json`` or ``ranker=PATH``) choose each speaker among
     the options the rules and the document give; ``speakers="rules"`` keeps the
@@ -46,7 +48,7 @@ class Extractor:
     def __init__(self, *, parser: str = "stanza", models: str | Path | None = None,
                  lexicons: str | Path | None = None, batch_size: int = 64,
                  parse_everything: bool = False, min_confidence: float = 0.0, speakers: str = "ranker",
-                 ranker: str | Path | None = None, coref: bool = True) -> None:
+                 ranker: str | Path | None = None, coref: bool = True, entities: bool = False) -> None:
         if parser not in PARSERS:
             raise ArgumentError(f"parser must be one of {PARSERS}, not {parser!r}")
         if speakers not in SPEAKER_CHOICE:
@@ -65,6 +67,9 @@ class Extractor:
         self.parse_stats: dict[str, int] = {}
         self.lexicons: Lexicons = _load_lexicons(lexicons) if lexicons else default_lexicons()
         self._parser: Any = None
+        # the named-entity tagger (entities.py): off by default, since on the evaluation
+        # sets it changes few speakers for a third more time per document
+        self.entities = bool(entities)
         # each person's role is the fullest the document gives them (coref.py)
         self.coref = coref
         self.ranker: Any = None  # anything with choose(options) -> SpeakerOption
@@ -91,10 +96,10 @@ class Extractor:
 
     @property
     def entity_tagger(self) -> Any:
-        """The named-entity tagger, loaded on first use with the parser; None with
-        parser='none' or when no tagger model is installed (the rules alone then read
-        names)."""
-        if self._entity_tagger is None and self.parser_name == "stanza":
+        """The named-entity tagger, loaded on first use with the parser when
+        ``entities=True``; None otherwise, with parser='none', or when no tagger model is
+        installed (the rules alone then read names)."""
+        if self._entity_tagger is None and self.parser_name == "stanza" and self.entities:
             from .entities import find_tagger
             self._entity_tagger = find_tagger(self.models) or False
         return self._entity_tagger or None

@@ -179,3 +179,14 @@ def test_a_title_span_with_a_rank_does_not_lengthen_the_role():
     q = extract_with({"فهد الزامل": "person", "قائد القوات البرية اللواء الركن": "title"}, text)
     assert q.speaker.name == "فهد الزامل"
     assert q.speaker.role == "قائد القوات البرية"
+
+
+def test_the_tagger_is_off_unless_asked_for():
+    assert Extractor(parser="stanza").entity_tagger is None
+    assert Extractor(parser="none", entities=True).entity_tagger is None
+
+
+@pytest.mark.models
+@pytest.mark.skipif(not (bundled_models_dir() / "ar_nertagger.pt").is_file(), reason="no tagger model in data/models")
+def test_entities_true_loads_the_shipped_tagger():
+    assert isinstance(Extractor(parser="stanza", entities=True).entity_tagger, EntityTagger)
