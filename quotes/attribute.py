@@ -309,7 +309,7 @@ def _reports_again(tokens: Sequence[Token], k: int, lex: Lexicons) -> bool:
             verb = tokens[v].norm
             form = lookup_cue_word(verb, lex)
             if form is not None:
-                return v > k and form.form == "verb"  # (لا يكفي باعتبار أن: a verbal noun, "since")
+                return v > k and form.form == "verb"  # (تتأخر باعتبار أن: a verbal noun, "since")
             return v > k and verb[:1] in ("ي", "ت") and len(verb) >= 4 and verb not in lex.function_words
     return False
 
