@@ -37,7 +37,8 @@ import attrs
 from .attribute import Candidate, DocumentView
 from .errors import ModelError
 from .lexicon import Lexicons
-from .parse import _no_training_optimizers, _quoted_after_preposition, bundled_models_dir, parser_input
+from .parse import (_no_training_optimizers, _quoted_after_preposition, bundled_models_dir, check_model_file,
+                    parser_input)
 from .segment import Token
 from .normalize import fold, strip_article
 from .speakers import Mention, read_mention, word_class
@@ -78,8 +79,7 @@ class EntityTagger:
         directory = Path(models) if models and models != "stanza" else bundled_models_dir()
         model, pretrain = directory / MODEL_FILE, directory / PRETRAIN_FILE
         for path in (model, pretrain):
-            if not path.is_file() or path.stat().st_size < 64:
-                raise ModelError(f"model file missing or truncated: {path} (train it with `make ner`)")
+            check_model_file(path, "train it with `make ner`")
         try:
             import stanza
         except ImportError as e:  # pragma: no cover - stanza is a dependency

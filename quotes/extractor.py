@@ -19,8 +19,8 @@ from .attribute import Candidate, DocumentView, find_candidates
 from .candidates import HistoryPrefix, SpeakerOption, document_mentions, speaker_options
 from .confidence import ConfidenceModel, default_confidence_model, quote_features
 from .coref import DocumentRoles
-from .errors import ArgumentError, QuotesError
-from .gender import cue_gender, decide, looks_like_a_name, name_gender, title_gender
+from .errors import ArgumentError
+from .gender import with_genders
 from .lexicon import Lexicons, default_lexicons
 from .speakers import Resolved, SpeakerResolver, with_known_names
 from .values import Cue, Quote, Span, Speaker
@@ -68,7 +68,7 @@ class Extractor:
         self.lexicons: Lexicons = _load_lexicons(lexicons) if lexicons else default_lexicons()
         self._parser: Any = None
         # the named-entity tagger (entities.py): off by default, since on the evaluation
-        # sets it changes few speakers for a third more time per document
+        # sets it changes few speakers for half as much time again per document
         self.entities = bool(entities)
         # each person's role is the fullest the document gives them (coref.py)
         self.coref = coref
@@ -128,17 +128,18 @@ class Extractor:
         cands = [find_candidates(view, view.lexicons) for view in views]
         if self.parser is not None:
             from .parse import refine_with_parse
-            stats = refine_with_parse(self.parser, views, cands, self.lexicons, self.parse_everything)
-            for key, value in stats.items():
-                self.parse_stats[key] = self.parse_stats.get(key, 0) + value
+            self._count(refine_with_parse(self.parser, views, cands, self.lexicons, self.parse_everything))
         introductions: list[list[Any]] = []
         if self.entity_tagger is not None:
             from .entities import refine_with_entities
-            stats = refine_with_entities(self.entity_tagger, views, cands, self.lexicons, introductions)
-            for key, value in stats.items():
-                self.parse_stats[key] = self.parse_stats.get(key, 0) + value
+            self._count(refine_with_entities(self.entity_tagger, views, cands, self.lexicons, introductions))
         for d, ((doc_id, text), view, doc_cands) in enumerate(zip(docs, views, cands)):
             yield self._finish(doc_id, text, view, doc_cands, introductions[d] if introductions else ())
+
+    def _count(self, stats: Mapping[str, int]) -> None:
+        """Adds a stage's counts (windows, words parsed or tagged) to ``parse_stats``."""
+        for key, value in stats.items():
+            self.parse_stats[key] = self.parse_stats.get(key, 0) + value
 
     def _finish(self, doc_id: str | None, text: str, view: DocumentView,
                 cands: list[Candidate], introductions: Sequence[Any] = ()) -> list[Quote]:
@@ -198,29 +199,6 @@ class Extractor:
         return quotes
 
 
-def with_genders(speakers: dict[int, Speaker | None], cands: dict[int, Candidate],
-                 lex: Lexicons) -> dict[int, Speaker | None]:
-    """The speakers with their gender, decided per person over all of their quotes in
-    the document (see :mod:`quotes.gender`)."""
-    evidence: dict[str, list[str | None]] = {}
-    for key, speaker in speakers.items():
-        if speaker is None or speaker.kind != "person":
-            continue
-        cand = cands[key]
-        hit = cand.cue
-        found = evidence.setdefault(speaker.name, [title_gender(speaker.role, lex), name_gender(speaker.name, lex)])
-        if hit is not None:
-            # نقلت الوكالة عن الوزير: the verb agrees with the one who reports
-            found.append(cue_gender(hit.kind, cand.feminine, cand.plural,
-                                    bool(hit.form and hit.form.verb.source_in) or hit.lemma == "نقل"))
-    genders = {name: decide(found) for name, found in evidence.items()
-               # the first two are the title and the name; without them, the cues decide
-               # only for what reads as a personal name, said at least twice (a thing
-               # read as a verb's subject by mistake is seldom the subject of two cues)
-               if found[0] or found[1] or (looks_like_a_name(name, lex) and sum(g is not None for g in found) >= 2)}
-    return {key: attrs.evolve(speaker, gender=genders[speaker.name])
-            if speaker is not None and genders.get(speaker.name) else speaker
-            for key, speaker in speakers.items()}
 def _load_lexicons(path: str | Path) -> Lexicons:
     if not isinstance(path, (str, Path)):
         raise ArgumentError(f"lexicons must be a directory, not {type(path).__name__}")

@@ -20,10 +20,16 @@ Organisations, groups, documents and anonymous sources have no gender.
 
 from __future__ import annotations
 
-from typing import Iterable, Literal
+from typing import TYPE_CHECKING, Iterable, Literal
+
+import attrs
 
 from .lexicon import Lexicons
 from .normalize import fold, strip_article
+from .values import Speaker
+
+if TYPE_CHECKING:
+    from .attribute import Candidate
 
 Gender = Literal["female", "male"]
 GENDERS: tuple[str, ...] = ("female", "male")
@@ -90,3 +96,28 @@ def decide(evidence: Iterable[str | None]) -> str | None:
     """The one gender all the evidence gives; None when there is none or it conflicts."""
     found = {g for g in evidence if g is not None}
     return found.pop() if len(found) == 1 else None
+
+
+def with_genders(speakers: dict[int, Speaker | None], cands: dict[int, Candidate],
+                 lex: Lexicons) -> dict[int, Speaker | None]:
+    """The speakers with their gender, decided per person over all of their quotes in
+    the document (see :mod:`quotes.gender`)."""
+    evidence: dict[str, list[str | None]] = {}
+    for key, speaker in speakers.items():
+        if speaker is None or speaker.kind != "person":
+            continue
+        cand = cands[key]
+        hit = cand.cue
+        found = evidence.setdefault(speaker.name, [title_gender(speaker.role, lex), name_gender(speaker.name, lex)])
+        if hit is not None:
+            # نقلت الوكالة عن الوزير: the verb agrees with the one who reports
+            found.append(cue_gender(hit.kind, cand.feminine, cand.plural,
+                                    bool(hit.form and hit.form.verb.source_in) or hit.lemma == "نقل"))
+    genders = {name: decide(found) for name, found in evidence.items()
+               # the first two are the title and the name; without them, the cues decide
+               # only for what reads as a personal name, said at least twice (a thing
+               # read as a verb's subject by mistake is seldom the subject of two cues)
+               if found[0] or found[1] or (looks_like_a_name(name, lex) and sum(g is not None for g in found) >= 2)}
+    return {key: attrs.evolve(speaker, gender=genders[speaker.name])
+            if speaker is not None and genders.get(speaker.name) else speaker
+            for key, speaker in speakers.items()}

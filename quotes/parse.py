@@ -83,13 +83,18 @@ def check_model_dir(directory: Path) -> dict[str, str]:
     paths = {}
     for option, name in MODEL_FILES.items():
         path = directory / name
-        if not path.is_file():
-            raise ModelError(f"model file missing: {path} (train them with `make models`, or use "
-                             f"--parser none for the rules alone)")
-        if path.stat().st_size < 64:
-            raise ModelError(f"model file is empty or truncated: {path}")
+        check_model_file(path, "train them with `make models`, or use --parser none for the rules alone")
         paths[option] = str(path)
     return paths
+
+
+def check_model_file(path: Path, how_to_make: str) -> None:
+    """A ModelError naming ``path`` when it is missing (saying ``how_to_make`` it) or
+    too short to be a model."""
+    if not path.is_file():
+        raise ModelError(f"model file missing: {path} ({how_to_make})")
+    if path.stat().st_size < 64:
+        raise ModelError(f"model file is empty or truncated: {path}")
 
 
 class Parser:
