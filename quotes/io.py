@@ -165,7 +165,8 @@ def count_documents(paths: Iterable[str], options: ReadOptions, limit_bytes: int
             if budget < 0:
                 return None
             with open(path, "rb") as f:
-                if fmt == "auto" and sniff_format(iter(f), []) == "text":
+                if fmt == "auto" and _sniff_format(iter(lambda: f.read(READ_BLOCK), b""),
+                                                   options.max_bytes)[0] == "text":
                     total += 1
                     continue
                 f.seek(0)

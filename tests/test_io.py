@@ -266,3 +266,15 @@ def test_file_names_that_are_not_utf8(tmp_path):
     assert isinstance(doc, Document) and doc.doc_id.endswith("bad\udcff.txt")
     [line] = output_lines(DocResult(doc, quotes=[{"doc_id": doc.doc_id}]), "docs")
     assert json.loads(line)["doc_id"] == doc.doc_id
+
+
+def test_count_documents_sniffs_files_without_a_known_suffix(tmp_path):
+    # the progress bar's total: a file named neither .txt nor .jsonl is read as JSONL
+    # when it starts with "{", as one text otherwise
+    (tmp_path / "records").write_text('{"text": "قال"}\n\n{"text": "أضاف"}\n', encoding="utf-8")
+    (tmp_path / "article").write_text("وقال الوزير إن العمل مستمر.\n", encoding="utf-8")
+    (tmp_path / "more.jsonl").write_text('{"text": "أكد"}\n', encoding="utf-8")
+    options = qio.ReadOptions()
+    assert qio.count_documents([str(tmp_path / "records")], options) == 2
+    assert qio.count_documents([str(tmp_path / "article")], options) == 1
+    assert qio.count_documents([str(tmp_path / n) for n in ("records", "article", "more.jsonl")], options) == 4
