@@ -22,7 +22,6 @@ import time
 from pathlib import Path
 from typing import Any
 
-import attrs
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
