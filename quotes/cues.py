@@ -42,6 +42,19 @@ class CueHit:
 
 def lookup_cue_word(word: str, lexicons: Lexicons) -> CueForm | None:
     """The cue form of a folded word, trying it without و/ف and the future س."""
+    # memoised per lexicon: every word of a document is looked up, most of them often
+    memo = lexicons.cue_lookups
+    try:
+        return memo[word]
+    except KeyError:
+        pass
+    if len(memo) >= 200_000:
+        memo.clear()
+    hit = memo[word] = _lookup_cue_word(word, lexicons)
+    return hit
+
+
+def _lookup_cue_word(word: str, lexicons: Lexicons) -> CueForm | None:
     forms = lexicons.cue_forms
     candidates = [word]
     if (len(word) > 3 and word[0] in "وف") or (len(word) == 3 and word[0] == "و"):
@@ -82,7 +95,7 @@ def _hollow_form_iv(stem: str) -> bool:
 
 def match_according(tokens: list[Token] | tuple[Token, ...], i: int,
                      lexicons: Lexicons) -> CueHit | None:
-    for marker in lexicons.according:
+    for marker in lexicons.according_starting(tokens[i].norm):
         n = len(marker)
         glued = marker[-1] in ("ل",) and n > 1  # وفقا ل + الصحيفة glued as لصحيفة
         words = marker[:-1] if glued else marker

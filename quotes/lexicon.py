@@ -144,6 +144,36 @@ class Lexicons:
     letter_names: frozenset[str] = frozenset()  # بي، اتش، اس: acronyms spelled out (اتش اس بي سي)
     non_sources: frozenset[str] = frozenset()  # قانون، عمر: وفقا للقانون، حسب العمر name no source
     name_genders: dict[str, str] = attrs.field(factory=dict)  # folded name -> female | male
+    # derived look-up tables and memos, built from the fields above (init=False: a copy
+    # made with other fields builds its own; with_known_names shares them, since known
+    # names are not part of them)
+    according_index: dict[str, tuple[tuple[int, tuple[str, ...]], ...]] = attrs.field(
+        init=False, eq=False, repr=False)
+    word_classes: dict[tuple[str, str, bool], tuple[str | None, str]] = attrs.field(
+        init=False, factory=dict, eq=False, repr=False)
+    cue_lookups: dict[str, CueForm | None] = attrs.field(init=False, factory=dict, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        index: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+        for order, marker in enumerate(self.according):
+            index.setdefault(marker[0], []).append((order, marker))
+        object.__setattr__(self, "according_index", {w: tuple(v) for w, v in index.items()})
+
+    def with_known_names(self, names: frozenset[str]) -> "Lexicons":
+        """A copy that also knows the names one document introduces."""
+        copy = attrs.evolve(self, known_names=names)
+        for memo in ("according_index", "word_classes", "cue_lookups"):
+            object.__setattr__(copy, memo, getattr(self, memo))
+        return copy
+
+    def according_starting(self, word: str) -> list[tuple[str, ...]]:
+        """The according-to markers that can start at ``word`` (itself or after و/ف),
+        in lexicon order (longest first)."""
+        hits = list(self.according_index.get(word, ()))
+        if len(word) > 1 and word[0] in "وف":
+            hits += self.according_index.get(word[1:], ())
+            hits.sort()
+        return [marker for _, marker in hits]
 
     def group(self, kind: str) -> frozenset[str]:
         """The function words of one group of function_words.txt (complementizer, kana …)."""

@@ -7,6 +7,7 @@ offsets from them, so spans always index the original text.
 
 from __future__ import annotations
 
+import functools
 from typing import Iterator
 
 import attrs
@@ -22,6 +23,10 @@ _TOKEN = regex.compile(
     r"|\S"                                             # one punctuation character
 )
 _PARAGRAPH = regex.compile(r"[^\n]+")
+_LETTER = regex.compile(r"[\p{L}\p{M}\u0640]")
+# the folded form of each word, memoised: news repeats its words, and folding is most
+# of the cost of tokenising
+_fold_word = functools.lru_cache(maxsize=100_000)(fold)
 
 
 @attrs.frozen(slots=True)
@@ -55,7 +60,7 @@ def tokenize(text: str, offset: int = 0, end: int | None = None) -> list[Token]:
             kind = "mark"
         elif first.isdigit():
             kind = "number"
-        elif regex.match(r"[\p{L}\p{M}\u0640]", first):
+        elif _LETTER.match(first):
             kind = "word"
         else:
             kind = "punct"
@@ -74,7 +79,7 @@ def tokenize(text: str, offset: int = 0, end: int | None = None) -> list[Token]:
             if is_end and first == "." and tokens and tokens[-1].end == m.start() and \
                     tokens[-1].kind == "word" and len(fold(tokens[-1].text)) == 1:
                 is_end = False  # an abbreviation: د. هيثم، م. أحمد
-        tokens.append(Token(word, m.start(), m.end(), fold(word) if kind == "word" else word,
+        tokens.append(Token(word, m.start(), m.end(), _fold_word(word) if kind == "word" else word,
                             kind, is_end))
     return tokens
 

@@ -66,13 +66,44 @@ class Mention:
         return Span(self.text, self.start, self.end)
 
 
+# entries of the word-class memo before it is emptied (a few MB; an archive's vocabulary
+# would otherwise grow it without end)
+_WORD_CLASS_MEMO = 200_000
+
+
 def word_class(tok: Token, lex: Lexicons) -> str:
     """What a token can be inside a speaker's noun phrase."""
     if tok.kind != "word":
         return tok.kind
+    # memoised: a document classifies each of its words several times, and the answer
+    # depends on the token's spelling and parse tag and, for one step, the document's
+    # known names (the only part looked up afresh)
+    key = (tok.norm, tok.text, tok.proper)
+    memo = lex.word_classes
+    classes = memo.get(key)
+    if classes is None:
+        if len(memo) >= _WORD_CLASS_MEMO:
+            memo.clear()
+        classes = memo[key] = _word_classes(tok, lex)
+    before_names, after_names = classes
+    if before_names is not None:
+        return before_names
+    if tok.norm in lex.known_names:
+        return "name"
+    return after_names
+
+
+def _word_classes(tok: Token, lex: Lexicons) -> tuple[str | None, str]:
+    """word_class without the document's known names: the class decided before that
+    look-up (or None) and the class decided after it."""
     w = tok.norm
     if not w:
-        return "punct"  # a lone tatweel or diacritic
+        return "punct", "punct"  # a lone tatweel or diacritic
+    early = _class_before_names(tok, w, lex)
+    return (early, early) if early is not None else (None, _class_after_names(tok, w, lex))
+
+
+def _class_before_names(tok: Token, w: str, lex: Lexicons) -> str | None:
     if w == "علي" and tok.text.endswith("ي") and not tok.text.startswith(("و", "ف")):
         return "name"  # علي (Ali), which folds like the preposition على
     if len(w) == 1:
@@ -86,8 +117,10 @@ def word_class(tok: Token, lex: Lexicons) -> str:
         return group
     if lookup_cue_word(w, lex) is not None:
         return "cue"
-    if w in lex.known_names:
-        return "name"
+    return None
+
+
+def _class_after_names(tok: Token, w: str, lex: Lexicons) -> str:
     if len(w) >= 5 and w[0] == "ل" and tok.text.endswith(("ه", "ها", "هم", "هما", "هن")) \
             and w not in lex.first_names and w[1:] not in lex.first_names and w not in lex.common_words:
         return "pronoun-pp"  # أعلن لمحبيه: the people addressed (ل + noun + pronoun), never a name
@@ -1000,7 +1033,7 @@ def with_known_names(text: str, paragraphs: Sequence[Paragraph], lex: Lexicons) 
                     and any(t.end == m.name_end and word_class(t, lex) in ("common", "definite")
                             for t in tokens[m.first:m.last]):
                 names.add(last)
-    return attrs.evolve(lex, known_names=frozenset(names)) if names else lex
+    return lex.with_known_names(frozenset(names)) if names else lex
 
 
 @attrs.define

@@ -62,3 +62,23 @@ def test_source_heads_are_written_without_the_article():
     # written with it would never match
     heads = [e.split(":")[-1].strip() for e in entries("sources.txt")]
     assert [h for h in heads if h.startswith("ال") and " " not in h] == []
+
+
+def test_according_index_finds_what_a_scan_of_every_marker_finds():
+    # the index by first word must give the same markers, in the same (longest first) order
+    for word in {m[0] for m in LEX.according} | {"و" + m[0] for m in LEX.according} | {"ف" + m[0] for m in LEX.according}:
+        scanned = [m for m in LEX.according if m[0] == word or (word[0] in "وف" and m[0] == word[1:])]
+        assert LEX.according_starting(word) == scanned, word
+
+
+def test_the_word_class_memo_keeps_a_documents_names_to_that_document():
+    from quotes.segment import tokenize
+    from quotes.speakers import word_class
+
+    lex = Lexicons.load()
+    tok = tokenize("حديد")[0]  # a common noun ("iron") that one article may use as a surname
+    alone = word_class(tok, lex)
+    assert alone != "name"
+    assert word_class(tok, lex.with_known_names(frozenset({tok.norm}))) == "name"
+    assert word_class(tok, lex) == alone  # the memo shared by the copy kept no trace of that name
+    assert lex.with_known_names(frozenset({"x"})).cue_lookups is lex.cue_lookups
