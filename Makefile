@@ -35,6 +35,7 @@ ner:
 
 lexicons:
 	$(PYTHON) scripts/mine_speech_verbs.py $(SHARED)/data/news-raw/*.jsonl.gz --cues data/lexicons/mined_cue_words.txt --according data/lexicons/mined_according.txt
+	$(PYTHON) scripts/mine_sources.py $(SHARED)/data/news-raw/*.jsonl.gz --every 2 -o data/lexicons/mined_sources.txt
 	$(PYTHON) scripts/mine_common_words.py $(SHARED)/data/news-raw/*.jsonl.gz -o data/lexicons/common_words.txt
 	$(PYTHON) scripts/mine_first_names.py $(SHARED)/data/news-raw/*.jsonl.gz -o data/lexicons/first_names.txt
 	$(PYTHON) scripts/mine_name_genders.py $(SHARED)/data/news-raw/*.jsonl.gz \

@@ -197,3 +197,23 @@ def test_a_place_behind_a_glued_preposition_is_an_adjunct():
     lex = default_lexicons()
     assert word_class(Token("بطوكيو", 0, 6, fold("بطوكيو"), "word", proper=True), lex) == "preposition"
     assert word_class(Token("طوكيو", 0, 5, fold("طوكيو"), "word"), lex) == "place"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("وقال مجلس الوزراء إن الخطة أقرت بالإجماع.", "مجلس الوزراء"),
+    ("وقالت نقابة المحامين إن المحاكم ستغلق غدا.", "نقابة المحامين"),
+    ("وقال حزب العمال إن الانتخابات يجب أن تكون مبكرة.", "حزب العمال"),
+])
+def test_a_body_named_by_a_people_noun_in_the_genitive_keeps_it(text, speaker):
+    from quotes import extract
+    (quote,) = extract(text)
+    assert quote.speaker.name == speaker
+    assert quote.speaker.kind == "organization"
+
+
+def test_a_commission_and_critics_are_sources():
+    from quotes import extract
+    (quote,) = extract("وقالت مفوضية الانتخابات إن النتائج ستعلن بعد يومين.")
+    assert quote.speaker.name == "مفوضية الانتخابات"
+    (quote,) = extract("ويرى منتقدون أن القانون الجديد يقيد حرية التعبير.")
+    assert quote.speaker.name == "منتقدون"
