@@ -217,3 +217,19 @@ def test_a_commission_and_critics_are_sources():
     assert quote.speaker.name == "مفوضية الانتخابات"
     (quote,) = extract("ويرى منتقدون أن القانون الجديد يقيد حرية التعبير.")
     assert quote.speaker.name == "منتقدون"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("وذكرت وسائل إعلام محلية أن الحريق اندلع ليلا في المخزن.", "وسائل إعلام محلية"),
+    ("وقالت وسائل الإعلام الرسمية إن الرئيس سيزور المدينة غدا.", "وسائل الإعلام الرسمية"),
+])
+def test_the_media_are_named_with_their_genitive(text, speaker):
+    from quotes import extract
+    (quote,) = extract(text)
+    assert quote.speaker.name == speaker
+
+
+def test_a_for_more_link_line_is_no_headline_quote():
+    from quotes import extract
+    quotes = extract("أعلنت البلدية خطة جديدة للنقل.\nللمزيد: خمس نصائح لتوفير الوقود في فصل الصيف الحار")
+    assert [q.speaker.name for q in quotes] == ["البلدية"]
