@@ -139,6 +139,7 @@ class Lexicons:
     # there, the word is a name even where it is also a common word (وقال منصور إن …)
     known_names: frozenset[str] = frozenset()
     places: frozenset[str] = frozenset()  # دمشق، فرنسا: never part of a personal name
+    place_heads: frozenset[str] = frozenset()  # منطقة، ولاية: head + name is a place (منطقة عسير)
     # مسؤول: a title that can stand for any office (المسؤول التركي for a deputy minister)
     generic_titles: frozenset[str] = frozenset()
     letter_names: frozenset[str] = frozenset()  # بي، اتش، اس: acronyms spelled out (اتش اس بي سي)
@@ -232,11 +233,12 @@ class Lexicons:
         groups: dict[str, set[str]] = {}
         for word, group in function_words.items():
             groups.setdefault(group, set()).add(word)
+        place_lines = _read_lines(directory / "places.txt") if (directory / "places.txt").exists() else []
         return cls(cue_forms, according, titles, courtesy, first_names, kinds, frozenset(media),
                    frozenset(source_adjectives), function_words, common, labels, directory,
                    {name: frozenset(words) for name, words in groups.items()}, frozenset(companies),
-                   places=frozenset(fold(w) for w in _read_lines(directory / "places.txt"))
-                   if (directory / "places.txt").exists() else frozenset(),
+                   places=frozenset(fold(w) for w in place_lines if not w.startswith("head:")),
+                   place_heads=frozenset(fold(w.split(":", 1)[1]) for w in place_lines if w.startswith("head:")),
                    letter_names=frozenset(fold(w) for w in _read_lines(directory / "letter_names.txt"))
                    if (directory / "letter_names.txt").exists() else frozenset(),
                    generic_titles=generic,

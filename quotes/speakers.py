@@ -514,6 +514,10 @@ def _role_chain(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons,
     letters = 0  # an acronym's letters count as one word of the role
     while k < limit and k - start - letters < MAX_ROLE_WORDS:
         c = word_class(tokens[k], lex)
+        if tokens[k].norm in lex.place_heads and k + 1 < limit \
+                and word_class(tokens[k + 1], lex) in ("name", "place", "common") and not has_article(tokens[k + 1].norm):
+            k += 2  # أمير منطقة تبوك، رئيس بلدية مدينة نابلس: the place of the office, not a name
+            continue
         if strip_article(tokens[k].norm) in lex.courtesy:
             break  # رئيس النقابة الدكتور مازن: the courtesy title introduces the name
         if tokens[k].norm.startswith(("لل", "بال")) and strip_article(tokens[k].norm) in lex.media:

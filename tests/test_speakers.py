@@ -233,3 +233,19 @@ def test_a_for_more_link_line_is_no_headline_quote():
     from quotes import extract
     quotes = extract("أعلنت البلدية خطة جديدة للنقل.\nللمزيد: خمس نصائح لتوفير الوقود في فصل الصيف الحار")
     assert [q.speaker.name for q in quotes] == ["البلدية"]
+
+
+@pytest.mark.parametrize("text, role", [
+    ("وأكد أمير منطقة تبوك أن المشروع سيفتتح في الربيع.", "أمير منطقة تبوك"),
+    ("وصرح محافظ محافظة العلا بأن السياحة تنمو.", "محافظ محافظة العلا"),
+])
+def test_a_place_named_after_a_place_head_is_part_of_the_role(text, role):
+    from quotes import extract
+    (quote,) = extract(text)
+    assert quote.speaker.role == role
+    assert quote.speaker.name == role  # no name given: the role designates the speaker
+
+
+def test_a_place_head_is_no_place_itself():
+    lex = default_lexicons()
+    assert "منطقه" in lex.place_heads and "منطقه" not in lex.places
