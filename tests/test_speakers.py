@@ -249,3 +249,14 @@ def test_a_place_named_after_a_place_head_is_part_of_the_role(text, role):
 def test_a_place_head_is_no_place_itself():
     lex = default_lexicons()
     assert "منطقه" in lex.place_heads and "منطقه" not in lex.places
+
+
+@pytest.mark.parametrize("text, speaker, quote", [
+    ("وذكرت \"نيويورك تايمز\" أن المفاوضات توقفت.", "نيويورك تايمز", "المفاوضات توقفت"),
+    ("وأفاد «المرصد الوطني لحقوق العمال» بأن الأجور تأخرت ثلاثة أشهر.", "المرصد الوطني لحقوق العمال",
+     "الأجور تأخرت ثلاثة أشهر"),
+])
+def test_a_quoted_name_between_the_verb_and_its_complementizer_is_the_source(text, speaker, quote):
+    from quotes import extract
+    (q,) = extract(text)
+    assert (q.speaker.name, q.text, q.type) == (speaker, quote, "indirect")
