@@ -260,3 +260,9 @@ def test_a_quoted_name_between_the_verb_and_its_complementizer_is_the_source(tex
     from quotes import extract
     (q,) = extract(text)
     assert (q.speaker.name, q.text, q.type) == (speaker, quote, "indirect")
+
+
+def test_members_of_a_body_are_a_source():
+    from quotes import extract
+    (q,) = extract("وأكد أعضاء مجلس الإدارة أن الميزانية أقرت.")
+    assert (q.speaker.name, q.speaker.kind) == ("أعضاء مجلس الإدارة", "group")
