@@ -899,16 +899,13 @@ def _adjective_like(word: str) -> bool:
     return bare.endswith(("ي", "يه", "يون", "يين", "يات")) or bare.startswith(("م", "ت"))
 
 
-_TERRITORIES = frozenset({"ولايه", "منطقه", "محافظه", "مدينه", "اقليم", "بلديه", "مقاطعه"})  # بولاية باجة
-
-
 def _place_adjunct(tok: Token, lex: Lexicons) -> bool:
     """A place or body behind a glued ب/ل (بولاية، بتونس، بمجلس، بمنطقة), which ends a
     role and starts no name."""
     w = tok.norm
     rest = _noun_after_preposition(w)
     return len(w) > 3 and w[0] in "بل" and not tok.proper and (
-        rest in lex.places or rest in lex.source_kinds or rest in _TERRITORIES)
+        rest in lex.places or rest in lex.source_kinds or rest in lex.place_heads)  # بولاية باجة
 
 
 def _name_after_place(tokens: Sequence[Token], k: int, limit: int,
