@@ -266,3 +266,9 @@ def test_members_of_a_body_are_a_source():
     from quotes import extract
     (q,) = extract("وأكد أعضاء مجلس الإدارة أن الميزانية أقرت.")
     assert (q.speaker.name, q.speaker.kind) == ("أعضاء مجلس الإدارة", "group")
+
+
+def test_a_channel_written_with_a_drawn_out_preposition_is_not_part_of_the_name():
+    from quotes import extract
+    (q,) = extract("وقال الوزير خالد سمير لـBBC إن الاتفاق سيوقع الشهر المقبل.")
+    assert (q.speaker.name, q.speaker.role) == ("خالد سمير", "الوزير")
