@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import random
 import sys
 from pathlib import Path
@@ -82,6 +83,14 @@ def predict(rows: list[dict[str, float]], names: list[str], w: np.ndarray) -> np
     return 1 / (1 + np.exp(-(x @ w)))
 
 
+def wilson(successes: int, n: int, z: float = 1.96) -> tuple[float, float]:
+    """The Wilson score interval of a proportion (95 % by default)."""
+    p = successes / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return centre - half, centre + half
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("gold", nargs="+", help="annotated JSONL files (the evaluation format)")
@@ -124,7 +133,9 @@ def main() -> int:
     brier_old = float(((np.array(old_prior) - label) ** 2).mean())
     print(f"Brier score {brier:.4f} (the rules' fixed scores: {brier_old:.4f})")
     print()
-    print("| confidence | quotes | mean confidence | observed precision |")
+    # the observed precision of a bin is itself an estimate: its 95 % Wilson interval
+    # says how far from the mean confidence a bin of that size may fall by chance
+    print("| confidence | quotes | mean confidence | observed precision (95 % interval) |")
     print("|---|---:|---:|---:|")
     edges = [0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0001]
     for lo, hi in zip(edges, edges[1:]):
@@ -132,7 +143,9 @@ def main() -> int:
         n = int(sel.sum())
         if n == 0:
             continue
-        print(f"| {lo:.1f}–{min(hi, 1.0):.1f} | {n} | {prob[sel].mean():.3f} | {label[sel].mean():.3f} |")
+        low, high = wilson(int(label[sel].sum()), n)
+        print(f"| {lo:.1f}–{min(hi, 1.0):.1f} | {n} | {prob[sel].mean():.3f} | "
+              f"{label[sel].mean():.3f} ({low:.2f}–{high:.2f}) |")
     return 0
 
 
