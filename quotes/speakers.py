@@ -171,6 +171,20 @@ def _class_after_names(tok: Token, w: str, lex: Lexicons) -> str:
     return "name"
 
 
+def role_without_proclitic(role: str | None, lex: Lexicons) -> str | None:
+    """A role as it stands alone: without the conjunction or preposition a sentence
+    glued to its first word (والرئيس الأسبق → الرئيس الأسبق، فالمدير، بالدكتور), which
+    a role mentioned mid-sentence carries. والد "father" keeps its letters."""
+    if not role:
+        return role
+    first, _, rest = role.partition(" ")
+    word = fold(first)
+    if len(word) > 4 and word[0] in "وفب" and word[1:3] == "ال" and not _is_title(word, lex) \
+            and _is_title(word[3:], lex):
+        return (first[1:] + (" " + rest if rest else "")).strip()
+    return role
+
+
 def _noun_after_preposition(w: str) -> str:
     """The noun of a word with a one-letter preposition, without article: لوكالة →
     وكالة، للمعهد → معهد، بالوزارة → وزارة."""
