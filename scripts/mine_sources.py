@@ -24,36 +24,20 @@ from __future__ import annotations
 
 import argparse
 import collections
-import gzip
 import sys
 from pathlib import Path
-from typing import Iterable, Iterator
 
-import orjson
 import regex
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from quotes.cues import lookup_cue_word  # noqa: E402
 from quotes.lexicon import default_lexicons  # noqa: E402
 from quotes.normalize import fold, strip_article  # noqa: E402
+from mine_speech_verbs import COMPLEMENTIZERS, articles  # noqa: E402  (the same reader and words)
 
 _TOKEN = regex.compile(r"\p{Arabic}+|[:\"«»“”،,.؟!؛()]")
-COMPLEMENTIZERS = frozenset({"ان", "انه", "انها", "انهم", "انهما", "اننا", "انني", "بان", "بانه", "بانها",
-                             "بانهم", "باننا"})
 # how far the complementizer or colon may stand after the subject's first word
 MAX_SUBJECT_WORDS = 6
-
-
-def articles(paths: Iterable[str], every: int) -> Iterator[str]:
-    """The texts of the articles in JSONL(.gz) files, one in ``every``."""
-    n = 0
-    for path in paths:
-        opener = gzip.open if path.endswith(".gz") else open
-        with opener(path, "rb") as f:
-            for line in f:
-                n += 1
-                if n % every == 0:
-                    yield orjson.loads(line).get("text") or ""
 
 
 def main() -> int:
