@@ -22,7 +22,7 @@ from .coref import DocumentRoles
 from .errors import ArgumentError
 from .gender import with_genders
 from .lexicon import Lexicons, default_lexicons
-from .speakers import Resolved, SpeakerResolver, role_without_proclitic, with_known_names
+from .speakers import Resolved, SpeakerResolver, standalone_role, with_known_names
 from .values import Cue, Quote, Span, Speaker
 
 PARSERS = ("stanza", "none")
@@ -155,13 +155,13 @@ class Extractor:
         def final(value: Resolved | None) -> Speaker | None:
             """The speaker once the whole document is read, with the fullest role."""
             spk = resolver.speaker(value)
-            if spk is not None and spk.role:
-                spk = attrs.evolve(spk, role=role_without_proclitic(spk.role, lex))
             if roles is not None and spk is not None and value is not None and spk.kind == "person":
                 known = (value.entity.key, spk.role)
                 if known not in fullest:
                     fullest[known] = roles.fullest(value.entity.key, spk.role)
                 spk = attrs.evolve(spk, role=fullest[known])
+            if spk is not None and spk.role:
+                spk = attrs.evolve(spk, role=standalone_role(spk.role, lex))
             return spk
 
         resolved = {}

@@ -171,12 +171,15 @@ def _class_after_names(tok: Token, w: str, lex: Lexicons) -> str:
     return "name"
 
 
-def role_without_proclitic(role: str | None, lex: Lexicons) -> str | None:
+def standalone_role(role: str | None, lex: Lexicons) -> str | None:
     """A role as it stands alone: without the conjunction or preposition a sentence
-    glued to its first word (والرئيس الأسبق → الرئيس الأسبق، فالمدير، بالدكتور), which
-    a role mentioned mid-sentence carries. والد "father" keeps its letters."""
+    glued to its first word (والرئيس الأسبق → الرئيس الأسبق، فالمدير), which a role
+    mentioned mid-sentence carries (والد "father" keeps its letters); and no role at
+    all for a courtesy title alone (الدكتور، الشيخ), which is a form of address."""
     if not role:
         return role
+    if all(strip_article(w) in lex.courtesy for w in fold(role).split()):
+        return None  # الدكتور، الشيخ: a courtesy title alone is how the person is addressed, no role
     first, _, rest = role.partition(" ")
     word = fold(first)
     if len(word) > 4 and word[0] in "وفب" and word[1:3] == "ال" and not _is_title(word, lex) \

@@ -277,16 +277,23 @@ def test_a_channel_written_with_a_drawn_out_preposition_is_not_part_of_the_name(
 @pytest.mark.parametrize("role, alone", [
     ("والرئيس الأسبق", "الرئيس الأسبق"),
     ("فالمدير التنفيذي الجديد", "المدير التنفيذي الجديد"),
-    ("بالدكتور", "الدكتور"),
+    ("بالدكتور", None),
+    ("والمهندس", None),
     ("والد الطالب", "والد الطالب"),   # "father": the letters are the word's own
     ("والي الولاية", "والي الولاية"),
 ])
 def test_a_role_loses_the_conjunction_or_preposition_of_its_sentence(role, alone):
-    from quotes.speakers import role_without_proclitic
-    assert role_without_proclitic(role, default_lexicons()) == alone
+    from quotes.speakers import standalone_role
+    assert standalone_role(role, default_lexicons()) == alone
 
 
 def test_a_speaker_named_after_a_conjunction_has_a_bare_role():
     from quotes import extract
     quotes = extract("التقى الوزير سامي العلي والمدير التنفيذي للشركة نبيل حداد أمس. وقال حداد إن الشراكة مفيدة.")
     assert (quotes[-1].speaker.name, quotes[-1].speaker.role) == ("نبيل حداد", "المدير التنفيذي للشركة")
+
+
+def test_a_courtesy_title_alone_is_no_role():
+    from quotes import extract
+    (q,) = extract("وقال الشيخ حمد العامري إن المسجد سيفتتح في رمضان.")
+    assert (q.speaker.name, q.speaker.role) == ("حمد العامري", None)
