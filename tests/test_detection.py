@@ -79,6 +79,35 @@ def test_according_to_needs_a_source_that_can_speak(text):
     assert kinds(text) == []
 
 
+def test_according_to_a_quoted_outlet_at_the_sentence_end():
+    text = "وارتفع عدد الزوار إلى مليون شخص هذا العام، حسب «رويترز»."
+    quotes = EX.extract(text)
+    assert [(q.type, q.text, q.cue.text) for q in quotes] == [
+        ("according", "وارتفع عدد الزوار إلى مليون شخص هذا العام", "حسب")]
+    assert quotes[0].speaker.name == "رويترز"
+
+
+def test_as_she_said_at_the_sentence_end_sources_the_claim_before_it():
+    text = ("وقالت المغنية سلمى حداد إنها ستغني في تونس. "
+            "وكانت تحلم بالغناء في دار الأوبرا منذ طفولتها، كما قالت.")
+    quotes = EX.extract(text)
+    assert [(q.type, q.text) for q in quotes] == [
+        ("indirect", "ستغني في تونس"),
+        ("according", "وكانت تحلم بالغناء في دار الأوبرا منذ طفولتها")]
+    assert quotes[1].speaker is not None  # the singer, from the sentence before
+
+
+def test_as_he_said_after_his_own_report_adds_no_quote():
+    # the same source repeated: the indirect quote alone
+    assert kinds("وأضاف أن المشروع سيكتمل قبل نهاية العام، كما قال.") == [
+        ("indirect", "المشروع سيكتمل قبل نهاية العام", "وأضاف")]
+
+
+def test_according_to_a_fronted_source_then_fa_inna_takes_the_claim_after():
+    text = "وفي الوقت نفسه، وبحسب مصادر في الوزارة، فإن المفاوضات ستستأنف الأسبوع المقبل."
+    assert kinds(text) == [("according", "المفاوضات ستستأنف الأسبوع المقبل", "وبحسب")]
+
+
 def test_also_said_that_is_the_verbs_indirect_quote():
     assert kinds("كما قال الخبير الاقتصادي سامي نور إن الأسعار سترتفع في الصيف.") == [
         ("indirect", "الأسعار سترتفع في الصيف", "قال")]
