@@ -87,6 +87,18 @@ def test_according_to_a_quoted_outlet_at_the_sentence_end():
     assert quotes[0].speaker.name == "رويترز"
 
 
+@pytest.mark.parametrize("text, claim, source", [
+    ("وبحسب بيانات وزارة المالية، بلغ العجز نحو ثلاثة مليارات دولار.",
+     "بلغ العجز نحو ثلاثة مليارات دولار", "وزارة المالية"),
+    ("وتراجعت صادرات القمح بنسبة كبيرة هذا العام، حسب معلومات البنك المركزي.",
+     "وتراجعت صادرات القمح بنسبة كبيرة هذا العام", "البنك المركزي"),
+])
+def test_according_to_data_or_information_of_a_source(text, claim, source):
+    quotes = EX.extract(text)
+    assert [(q.type, q.text) for q in quotes] == [("according", claim)]
+    assert quotes[0].speaker.name == source
+
+
 def test_as_she_said_at_the_sentence_end_sources_the_claim_before_it():
     text = ("وقالت المغنية سلمى حداد إنها ستغني في تونس. "
             "وكانت تحلم بالغناء في دار الأوبرا منذ طفولتها، كما قالت.")
