@@ -588,10 +588,17 @@ def _present_stance(tok: Token, hit: CueHit) -> bool:
 
 def _object_end(tokens: Sequence[Token], a: int, b: int, lex: Lexicons) -> int:
     """Where a noun object (a reported claim) ends before ``b``: at ردا على, which says
-    why the source spoke, not what it said (اتهم واشنطن بتسليح المعارضة ردا على …)."""
+    why the source spoke, not what it said (اتهم واشنطن بتسليح المعارضة ردا على …), and
+    at the next cue."""
     for k in range(a + 2, b):
         tok = tokens[k]
         if tok.norm == "ردا" and k + 1 < b and tokens[k + 1].norm == "علي":
+            return k
+        if tok.kind == "word" and tokens[k - 1].norm != "حد" and (form := lookup_cue_word(tok.norm, lex)) is not None \
+                and (form.form == "participle" or (form.form == "verb" and tok.norm[:1] in ("و", "ف"))):
+            # … الإقدام على الخطوة مطالبا …، … بإلغاء القرار وطالب …: a participle or a new
+            # verb opens the next cue's own clause (news-raw, 2,000 articles: 139 of 2,134
+            # noun objects ran on into one; على حد وصفه stays the claim's)
             return k
     return b
 

@@ -50,6 +50,16 @@ def test_the_rarer_prepositions_of_known_verbs():
         ("reported", "لضرورة إصلاح الطرق قبل الشتاء", "وأشار")]
 
 
+@pytest.mark.parametrize("text, want", [
+    ("وحذر رئيس البلدية سمير حداد من بناء المنازل قرب النهر مطالبا السكان بالحذر.",
+     ("reported", "بناء المنازل قرب النهر", "وحذر")),
+    ("وأعلن الوزير كمال العلوي إغلاق المصنع القديم وطالب العمال بالهدوء.",
+     ("reported", "إغلاق المصنع القديم", "وأعلن")),
+])
+def test_a_noun_object_ends_at_the_next_cue(text, want):
+    assert kinds(text)[0] == want
+
+
 def test_according_to_on_the_tongue_of():
     text = "سيفتتح الجسر الجديد في الشهر المقبل، على لسان رئيس البلدية سمير حداد."
     quotes = EX.extract(text)
