@@ -60,6 +60,19 @@ def test_a_noun_object_ends_at_the_next_cue(text, want):
     assert kinds(text)[0] == want
 
 
+def test_a_claim_ends_before_the_writers_gloss():
+    # …، في إشارة إلى …: the writer says what the source meant; the claim stops there
+    assert kinds("ودعت النقابة إلى إضراب عام في المصانع، في إشارة إلى تدهور أوضاع العمال.") == [
+        ("reported", "إضراب عام في المصانع", "ودعت")]
+
+
+def test_an_unnamed_source_after_a_preposition_is_the_subject_of_its_verb():
+    text = "وتحدث الوزير سمير حداد عن الأزمة بعد تقارير أفادت بسعيها لقطع المياه عن النهر."
+    quotes = EX.extract(text)
+    assert [(q.type, q.text) for q in quotes] == [("reported", "بسعيها لقطع المياه عن النهر")]
+    assert quotes[0].speaker.name == "تقارير"
+
+
 def test_according_to_on_the_tongue_of():
     text = "سيفتتح الجسر الجديد في الشهر المقبل، على لسان رئيس البلدية سمير حداد."
     quotes = EX.extract(text)
