@@ -532,6 +532,11 @@ def _speech(view: DocumentView, p: int, hit: CueHit, lex: Lexicons) -> Candidate
     if not _takes_object(hit) or (_present_stance(tokens[i], hit) and (
             relative or mention is None or mention.first > i)):
         return None  # (فرنسا تعتبر ليبيا …: with its subject before it, the verb is active)
+    if hit.kind == "verb" and mention is None and not relative and _present_tense(tokens[i]):
+        # مما يشير إلى تراجع …، الحمض النووي يكشف أسرارا …: a present-tense verb with no
+        # source before or after it reports nothing (news-raw, 2,000 articles: 577 such noun
+        # objects; about 16 in 20 read by eye were no quote)
+        return None
     a = _object_start(tokens, after, k, mention, lex)
     b = clause_end(view, p, a, lex)
     if hit_preps(hit):
@@ -586,6 +591,12 @@ def _present_stance(tok: Token, hit: CueHit) -> bool:
         return False
     word = tok.norm[1:] if tok.norm[:1] in ("و", "ف") and len(tok.norm) > 3 else tok.norm
     return word[:1] in ("ي", "ت") and not word.startswith(hit.form.verb.key)
+
+
+def _present_tense(tok: Token) -> bool:
+    """A verb in the present tense (يشير، وتكشف); تم "was done" is no present."""
+    word = tok.norm[1:] if tok.norm[:1] in ("و", "ف") and len(tok.norm) > 3 else tok.norm
+    return word[:1] in ("ي", "ت") and not word.startswith("تم")
 
 
 def _object_end(tokens: Sequence[Token], a: int, b: int, lex: Lexicons) -> int:

@@ -159,6 +159,9 @@ def test_a_mined_cue_needs_its_complementizer_when_it_has_other_senses():
     "وبعد فحص الوثائق تبين أن السيارة مسروقة منذ عامين.",            # it turned out that
     "ارتفعت أسعار الخضر مرة أخرى هذا الشهر، مما يشير إلى أن التضخم لم يتراجع بعد.",  # which indicates
     "تراجعت المبيعات في الربيع، وهو ما يؤكد أن السوق تمر بأزمة.",
+    # a present-tense verb with a noun object and no source anywhere
+    "وارتفعت الأسعار مرة أخرى هذا الشهر، مما يشير إلى تراجع القدرة الشرائية للأسر.",
+    "الحمض النووي يكشف أسرارا جديدة عن أصل الإنسان.",
 ])
 def test_no_source_no_quote(text):
     assert kinds(text) == []
