@@ -66,6 +66,9 @@ class Mention:
         return Span(self.text, self.start, self.end)
 
 
+_POSSESSIVES = ("هما", "هم", "هن", "ها", "ه")
+
+
 def word_class(tok: Token, lex: Lexicons) -> str:
     """What a token can be inside a speaker's noun phrase."""
     if tok.kind != "word":
@@ -110,6 +113,9 @@ def word_class(tok: Token, lex: Lexicons) -> str:
         return "common"  # tanween: an adverb or indefinite noun (خاسراً), never a name
     if w.startswith("ال") and w in lex.common_words:
         return "common"  # التزام، التقاء: the letters of the article, not the article
+    if w.startswith("ال") and any(w.endswith(suffix) and len(w) - len(suffix) >= 5
+                                  and w[:-len(suffix)] in lex.common_words for suffix in _POSSESSIVES):
+        return "common"  # التزامها، إلغائه: the same with a possessive (news-raw: 48 right after أكد، جدد، أعلن)
     if w.startswith("وال") and _is_title(w, lex):
         return "title"  # والدة، والي: a title whose first letters read as و + ال
     bare = strip_article(w)
