@@ -849,6 +849,8 @@ def _according(view: DocumentView, p: int, hit: CueHit, lex: Lexicons,
         t = tokens[j]
         if t.kind == "word" and t.norm.startswith("ل") and not t.norm.startswith("لل") and len(t.norm) > 3:
             tokens[j] = Token(t.text[1:], t.start + 1, t.end, fold(t.text[1:]), "word")
+    elif j + 1 < limit and tokens[j].norm in _LATEST and word_class(tokens[j + 1], lex) == "document":
+        j += 1  # حسب آخر الإحصاءات، وفقا لأحدث البيانات: the documents are the source (news-raw: 90)
     if not relayed and tokens[i + hit.length - 1].norm.endswith("ما"):
         return None  # وفق ما تمليه عليه أهواؤه: "as … dictates", no speech verb, no source
     # (بحسب ما عبر عنه المواطن: the relayed verb's own preposition is no source)

@@ -132,6 +132,17 @@ def test_according_to_data_or_information_of_a_source(text, claim, source):
     assert quotes[0].speaker.name == source
 
 
+@pytest.mark.parametrize("text, claim, source", [
+    ("وتراجع عدد السياح هذا العام بنسبة كبيرة، حسب آخر الإحصاءات.",
+     "وتراجع عدد السياح هذا العام بنسبة كبيرة", "الإحصاءات"),
+    ("وحسب أحدث البيانات، ارتفع عدد العاطلين إلى مليون شخص.", "ارتفع عدد العاطلين إلى مليون شخص", "البيانات"),
+])
+def test_according_to_the_latest_figures(text, claim, source):
+    quotes = EX.extract(text)
+    assert [(q.type, q.text) for q in quotes] == [("according", claim)]
+    assert quotes[0].speaker.name == source
+
+
 def test_as_she_said_at_the_sentence_end_sources_the_claim_before_it():
     text = ("وقالت المغنية سلمى حداد إنها ستغني في تونس. "
             "وكانت تحلم بالغناء في دار الأوبرا منذ طفولتها، كما قالت.")
