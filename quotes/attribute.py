@@ -851,6 +851,8 @@ def _according(view: DocumentView, p: int, hit: CueHit, lex: Lexicons,
             tokens[j] = Token(t.text[1:], t.start + 1, t.end, fold(t.text[1:]), "word")
     elif j + 1 < limit and tokens[j].norm in _LATEST and word_class(tokens[j + 1], lex) == "document":
         j += 1  # حسب آخر الإحصاءات، وفقا لأحدث البيانات: the documents are the source (news-raw: 90)
+    elif j + 1 < limit and tokens[j].norm in ("نفس", "ذات") and has_article(tokens[j + 1].norm):
+        j += 1  # وحسب نفس المصدر، وفق ذات البلاغ: the source named before (news-raw: 113)
     if not relayed and tokens[i + hit.length - 1].norm.endswith("ما"):
         return None  # وفق ما تمليه عليه أهواؤه: "as … dictates", no speech verb, no source
     # (بحسب ما عبر عنه المواطن: the relayed verb's own preposition is no source)

@@ -143,6 +143,12 @@ def test_according_to_the_latest_figures(text, claim, source):
     assert quotes[0].speaker.name == source
 
 
+def test_according_to_the_same_source():
+    text = "وقال مصدر في الوزارة إن المفاوضات متعثرة. وحسب نفس المصدر، فإن الجولة المقبلة ستعقد في تونس."
+    assert [(q.type, q.text) for q in EX.extract(text)] == [
+        ("indirect", "المفاوضات متعثرة"), ("according", "الجولة المقبلة ستعقد في تونس")]
+
+
 def test_as_she_said_at_the_sentence_end_sources_the_claim_before_it():
     text = ("وقالت المغنية سلمى حداد إنها ستغني في تونس. "
             "وكانت تحلم بالغناء في دار الأوبرا منذ طفولتها، كما قالت.")
