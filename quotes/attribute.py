@@ -858,6 +858,11 @@ def _according(view: DocumentView, p: int, hit: CueHit, lex: Lexicons,
     # (بحسب ما عبر عنه المواطن: the relayed verb's own preposition is no source)
     mention = None if j < limit and word_class(tokens[j], lex) == "pronoun-pp" else \
         read_mention(view.text, tokens, j, limit, lex)
+    if mention is None and relayed and j + 1 < limit and tokens[j].norm in ("في", "علي", "عبر"):
+        # بحسب ما ورد في صحيفة …، وفق ما نشر على موقع …: where it was published is the
+        # source (news-raw: 415 such relays; in 2,000 articles 8 new quotes, 6 read by eye
+        # right; a pronoun-pp, عنه، stays no source)
+        mention = read_mention(view.text, tokens, j + 1, limit, lex)
     if mention is not None and ((mention.kind == "unknown" and not mention.name) or (
             mention.head in lex.non_sources and has_article(tokens[mention.first].norm))):
         mention = None  # حسب العمر "depending on age", وفقا للقانون "under the law": no source

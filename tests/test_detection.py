@@ -149,6 +149,17 @@ def test_according_to_the_same_source():
         ("indirect", "المفاوضات متعثرة"), ("according", "الجولة المقبلة ستعقد في تونس")]
 
 
+def test_according_to_what_a_newspaper_published():
+    text = "وتراجعت أسعار النفط بشكل حاد خلال الأسبوع الماضي، بحسب ما ورد في صحيفة «الحياة»."
+    quotes = EX.extract(text)
+    assert [(q.type, q.text) for q in quotes] == [
+        ("according", "وتراجعت أسعار النفط بشكل حاد خلال الأسبوع الماضي")]
+    assert quotes[0].speaker.name == "صحيفة الحياة"
+    # the channel of a quote already attributed is no quote of its own
+    assert kinds("وقال الوزير إن الأسعار سترتفع، بحسب ما ورد في صحيفة «الحياة».") == [
+        ("indirect", "الأسعار سترتفع", "وقال")]
+
+
 def test_as_she_said_at_the_sentence_end_sources_the_claim_before_it():
     text = ("وقالت المغنية سلمى حداد إنها ستغني في تونس. "
             "وكانت تحلم بالغناء في دار الأوبرا منذ طفولتها، كما قالت.")
