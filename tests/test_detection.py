@@ -160,6 +160,13 @@ def test_according_to_what_a_newspaper_published():
         ("indirect", "الأسعار سترتفع", "وقال")]
 
 
+def test_according_to_a_relay_after_a_quotation_takes_the_quotation():
+    text = 'وتراوحت ردود الأفعال على المقابلة بين "الإشادة بصوت العقل والحكمة" وفق ما جاء في أحد التعليقات على الفيديو.'
+    quotes = EX.extract(text)
+    assert [(q.type, q.text) for q in quotes] == [("according", "الإشادة بصوت العقل والحكمة")]
+    assert quotes[0].speaker.name == "أحد التعليقات"
+
+
 def test_as_she_said_at_the_sentence_end_sources_the_claim_before_it():
     text = ("وقالت المغنية سلمى حداد إنها ستغني في تونس. "
             "وكانت تحلم بالغناء في دار الأوبرا منذ طفولتها، كما قالت.")
