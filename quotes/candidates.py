@@ -229,7 +229,7 @@ def _first_entity_with(resolver: SpeakerResolver, words: Sequence[str],
 
 
 def _nearest_first(positions: list[int], placed: list[tuple[int, Entity, bool]], lo: int, hi: int,
-                   pos: int) -> Iterator[tuple[Entity, bool]]:
+                   pos: int) -> Iterator[tuple[int, Entity, bool]]:
     """The mentions placed[lo:hi] by distance from ``pos``, nearest first (the earlier of
     two at the same distance first), at most MAX_NEARBY_SCAN of them: a paragraph that
     repeats a few names many times costs no more per quote than a short one."""
@@ -237,14 +237,14 @@ def _nearest_first(positions: list[int], placed: list[tuple[int, Entity, bool]],
     right = left + 1
     for _ in range(MAX_NEARBY_SCAN):
         if left >= lo and (right >= hi or pos - positions[left] <= positions[right] - pos):
-            _, e, known = placed[left]
+            at, e, known = placed[left]
             left -= 1
         elif right < hi:
-            _, e, known = placed[right]
+            at, e, known = placed[right]
             right += 1
         else:
             return
-        yield e, known
+        yield at, e, known
 
 
 def _nearest_before(offsets: list[int], pos: int) -> int | None:
@@ -353,7 +353,9 @@ def speaker_options(view: DocumentView, cand: Candidate, rule_pick: Resolved | N
     positions, placed, where_named = _index(resolver, mentions, cache)
     lo, hi = bisect.bisect_left(positions, prev_start), bisect.bisect_left(positions, sent_end)
     rank: list[str] = []
-    for e, known in _nearest_first(positions, placed, lo, hi, pos):
+    for at, e, known in _nearest_first(positions, placed, lo, hi, pos):
+        if cand.start <= at < cand.end:
+            continue  # named inside the quote itself: what the source speaks of, not who speaks
         key = _key(_canonical(resolver, e, cache).name)
         if key in rank:
             continue

@@ -145,8 +145,9 @@ def test_impersonal_cue_has_no_speaker():
 def test_role_in_apposition_after_title_and_name_is_the_role():
     text = "وقال المهندس فريد الماجري رئيس مصلحة الطرقات إن الأشغال ستنتهي قريبا."
     assert speakers(RANKED, text) == [("فريد الماجري", "رئيس مصلحة الطرقات")]
-    # without the document's roles, the rank before the name is all there is
-    assert speakers(Extractor(parser="none", coref=False), text) == [("فريد الماجري", "المهندس")]
+    # without the document's roles, only the courtesy title stands before the name, and
+    # a courtesy title alone is no role
+    assert speakers(Extractor(parser="none", coref=False), text) == [("فريد الماجري", None)]
 
 
 def test_bare_role_before_the_name_is_the_fuller_role():
@@ -174,3 +175,11 @@ def test_document_roles_read_the_bare_designation_and_the_apposition():
     roles = DocumentRoles.build(view, LEX)
     assert "محامي عائلة المتهم" in [role for _, role in roles.bare]
     assert "المتحدث باسم الشرطة" in roles.by_name[("سالم", "الراشد")]
+
+
+def test_nobody_named_only_inside_the_quote_speaks_it():
+    # the only names are inside the quote: a source the rules cannot read is no reason
+    # to take what the quote speaks of (a decision, a ministry) for who says it
+    from quotes import Extractor
+    (q,) = Extractor(parser="none").extract("وقال كولينا إن الحكام اتخذوا القرار.")
+    assert q.speaker is None or q.speaker.name != "القرار"
