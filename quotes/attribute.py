@@ -225,7 +225,7 @@ def _scan_zone(view: DocumentView, p: int, i: int, limit: int, lex: Lexicons,
                     tok.norm[:1] in ("و", "ف") or _connector_before(tokens, k, lex)):
                 return k, "cue"  # … في حين حذر الأطباء …: a new clause with its own cue
             if tok.norm in lex.group("relative") and k + 1 < limit and word_class(tokens[k + 1], lex) == "cue":
-                return k, "cue"  # … انطون اوريخ الذي يستبعد أن …: the relative clause has its own cue
+                return k, "cue"  # … هانز كولر الذي يستبعد أن …: the relative clause has its own cue
             if object_seen and (form := lookup_cue_word(tok.norm, lex)) is not None and form.form == "participle" \
                     and not tok.text.endswith("ه"):  # (أمله: his hope, not the participle آملة)
                 return k, "cue"  # عبر عن سعادته بإقامة حفلة … موضحا بأنه …: the object ends, the next cue begins
@@ -233,7 +233,7 @@ def _scan_zone(view: DocumentView, p: int, i: int, limit: int, lex: Lexicons,
                 and (form := lookup_cue_word(tokens[k + 1].norm, lex)) is not None and form.form != "noun":
             return k, "cue"  # وعبر عن رضاه …، موضحا: «…»: the quote is the next cue's
         if tok.text in _COMMAS and k > i and k + 1 < limit and _is_according_start(tokens, k + 1, lex):
-            return k, "end"  # …، حسب ما ذكر موقع "تلغراف": the source of what precedes
+            return k, "end"  # …، حسب ما ذكر موقع "الرصد": the source of what precedes
         if tok.sentence_end or tok.text in _CLAUSE_STOPS:
             return k, "end"
         k += 1
@@ -343,7 +343,7 @@ def _new_attribution(tokens: Sequence[Token], k: int, lex: Lexicons) -> bool:
         return False
     if tokens[k].norm[:1] == "و" and form.form == "verb" and k + 1 < len(tokens) \
             and tokens[k + 1].norm in form.verb.preps and form.verb.frame in ("feel", "urge"):
-        return True  # … رد الخطأ بالخطأ وأفصح عن ندمه: a new cue with its own object
+        return True  # … ردّ على الانتقاد وأعرب عن أسفه: a new cue with its own object
     return any(t.norm in lex.group("complementizer") or t.text == ":" for t in tokens[k + 1:k + 4])
 
 
@@ -385,7 +385,7 @@ def _speech(view: DocumentView, p: int, hit: CueHit, lex: Lexicons) -> Candidate
     if relative and mention is None:
         # الاتحاد الذي يأمل تجنب …: a relative clause's verb speaks for the antecedent, and
         # what follows the verb is its object, unless it is the antecedent's own person
-        # (فولفسبورغ الذي أعرب مدربه ديتر هاكينغ عن …)
+        # (النادي الذي أعرب مدربه كارلوس مينديز عن …)
         own = read_mention(view.text, tokens, after, k, lex)
         if own is not None and own.kind == "person" and own.name and possessed_title(tokens[own.first], lex):
             mention = own
@@ -448,7 +448,7 @@ def _speech(view: DocumentView, p: int, hit: CueHit, lex: Lexicons) -> Candidate
         cand.clause_subject = _opening_subject(view, p, i, s0, lex)
     if ends == "comp" and hit.frame in ("announce", "urge", "feel") \
             and not (hit.form is not None and hit.form.verb.describes):
-        # نفت واشنطن أمس اتهام روسيا لها بأنها …: a noun object before the complementizer
+        # نفت أنقرة أمس اتهام أثينا لها بأنها …: a noun object before the complementizer
         # is the claim, and the complementizer belongs to it
         a = _object_start(tokens, after, k, mention, lex)
         if k - a >= 2 and word_class(tokens[a], lex) in ("common", "definite") and not any(
@@ -778,8 +778,8 @@ def _opening_subject(view: DocumentView, p: int, i: int, s0: int, lex: Lexicons)
 
 def _subject_before(view: DocumentView, p: int, i: int, s0: int, lex: Lexicons,
                     antecedent: bool = False) -> Mention | None:
-    """A subject written before its verb: وزير الدفاع الفرنسي جان إيف لودريان قال …،
-    وكان عادل الجبير، وزير الخارجية السعودي، قد قال …، … المسؤول التركي الذي قال …
+    """A subject written before its verb: وزير المالية البلجيكي مارك فيرمون قال …،
+    وكان سامي الحداد، وزير الخارجية الأردني، قد قال …، … المسؤول التركي الذي قال …
     With ``antecedent`` (the verb follows a relative pronoun) the subject may also
     follow a preposition: … لدى الاتحاد الدولي الذي يأمل …"""
     boundary_classes = ("adverb", "connector", "kana", "complementizer") + (("preposition",) if antecedent else ())
@@ -855,7 +855,7 @@ def _according(view: DocumentView, p: int, hit: CueHit, lex: Lexicons,
         j += 1  # وحسب نفس المصدر، وفق ذات البلاغ: the source named before (news-raw: 113)
     if not relayed and tokens[i + hit.length - 1].norm.endswith("ما"):
         return None  # وفق ما تمليه عليه أهواؤه: "as … dictates", no speech verb, no source
-    # (بحسب ما عبر عنه المواطن: the relayed verb's own preposition is no source)
+    # (بحسب ما عبر عنه السائق: the relayed verb's own preposition is no source)
     mention = None if j < limit and word_class(tokens[j], lex) == "pronoun-pp" else \
         read_mention(view.text, tokens, j, limit, lex)
     if mention is None and relayed and j + 1 < limit and tokens[j].norm in ("في", "علي", "عبر"):
@@ -891,7 +891,7 @@ def _according(view: DocumentView, p: int, hit: CueHit, lex: Lexicons,
         if any(prev.mention is not None for prev in inside) or (relayed and inside and channel) \
                 or (mention is None and inside):
             # a relay marker that names the channel of a quote already attributed
-            # (…، بحسب وكالة …، حسب ما ذكر موقع "تلغراف"), or repeats its source (وأضاف أن …، كما قال)
+            # (…، بحسب وكالة …، حسب ما ذكر موقع "الرصد"), or repeats its source (وأضاف أن …، كما قال)
             return None
         for prev in inside:
             found.remove(prev)  # a subject-less cue inside the claim belongs to its source

@@ -161,7 +161,7 @@ def _class_after_names(tok: Token, w: str, lex: Lexicons) -> str:
     if bare.endswith("ين") and bare[:-2] + "ون" in lex.source_kinds:
         return lex.source_kinds[bare[:-2] + "ون"]  # مراقبين، محللين: the accusative of مراقبون
     for dual, singular in (("تان", "ه"), ("تا", "ه"), ("تين", "ه"), ("ان", ""), ("ين", "")):
-        # صحيفتا "ذي دايلي مايل" و"دايلي تلغراف"، مصدران: two of a kind
+        # صحيفتا "ذي مورنينغ ستار" و"إيفنينغ بوست"، مصدران: two of a kind
         if bare.endswith(dual) and len(bare) - len(dual) >= 3 \
                 and lex.source_kinds.get(bare[:-len(dual)] + singular) in ("organization", "anonymous"):
             return lex.source_kinds[bare[:-len(dual)] + singular]
@@ -421,7 +421,7 @@ def read_mention(text: str, tokens: Sequence[Token], i: int, limit: int,
         return attrs.evolve(issuer, feminine=strip_article(tokens[k].norm).endswith("ه"))
     elif cls == "document" and k + 3 < limit and strip_article(tokens[k + 1].norm) == "صادر" \
             and tokens[k + 2].norm in ("عن", "باسم", "من"):
-        # بيان صادر باسم المفتش العام، حسن عيسى سلطان: the source is whoever issued it
+        # بيان صادر باسم رئيس الهيئة، كمال سعيد: the source is whoever issued it
         issuer = read_mention(text, tokens, k + 3, limit, lex, skip_adverbs=False)
         if issuer is not None and issuer.kind != "unknown":
             return issuer
@@ -555,12 +555,12 @@ def _role_chain(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons,
         if c in ("organization", "group", "document") and tokens[k].norm.startswith("ال") \
                 and not _adjective_like(tokens[k].norm) and tokens[k - 1].norm.startswith("ال") \
                 and tokens[k - 1].norm.endswith(("ي", "يه")):
-            break  # وحض وزير المال الفرنسي الإدارة الأمريكية: a noun after the role's adjective is the object
+            break  # ودعا وزير الاقتصاد الإيطالي الحكومة الألمانية: a noun after the role's adjective is the object
         if c in ("definite", "place") and k + 1 < limit and tokens[k + 1].norm in _ORIGIN_NOUNS:
-            break  # كبير حاخامي موسكو السويسري المولد: the person's origin, not the role
+            break  # كبير أساقفة المدينة الإيطالي المولد: the person's origin, not the role
         if c == "definite" and k + 1 < limit and tokens[k + 1].norm == "عن" and _adjective_like(tokens[k].norm) \
                 and not tokens[k].norm.endswith(("ي", "يه")):
-            break  # رئيس حزب الحرية والعدالة المنبثق عن الجماعة: a clause about the party
+            break  # رئيس حزب التقدم والعمل المنبثق عن الحركة: a clause about the party
         if tokens[k].text == "(":
             close = next((j for j in range(k + 1, min(limit, k + 6)) if tokens[j].text == ")"), None)
             if close is not None and close + 1 < limit and (
@@ -570,7 +570,7 @@ def _role_chain(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons,
             break
         if tokens[k].norm in lex.letter_names and word_class(tokens[k - 1], lex) == "organization" \
                 and not has_article(tokens[k - 1].norm):
-            end = _acronym_end(tokens, k, limit, lex)  # في مصرف اتش اس بي سي
+            end = _acronym_end(tokens, k, limit, lex)  # في مصرف جي بي كي
             letters += end - k - 1
             k = end
             continue
@@ -867,13 +867,13 @@ def _quoted_name(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons) -> 
     if after is None or after.kind == "punct" or word_class(after, lex) in (
             "complementizer", "adverb", "preposition", "relative") or (
             after.kind == "mark" and close - k <= 2):
-        return k + 1, close  # (… "ذي دايلي مايل" التي رأت أن …، عنونت «الجمهورية» «…»)
+        return k + 1, close  # (… "ذي مورنينغ ستار" التي رأت أن …، عنونت «المساء» «…»)
     return None
 
 
 def _closing_mark(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons, max_words: int = 3) -> int | None:
     """Index of the mark closing a quoted name of one to ``max_words`` words opened at ``k``
-    (an organisation's name inside a role may be longer: مجموعة "آي اتش اس غلوبال اينسايت")."""
+    (an organisation's name inside a role may be longer: مجموعة "إي جي كابيتال ريسيرش")."""
     for j in range(k + 2, min(limit, k + max_words + 2)):
         if tokens[j].kind == "mark":
             return j
@@ -902,7 +902,7 @@ def _name_after_modifiers(tokens: Sequence[Token], k: int, limit: int,
     for j in range(k, min(limit, k + 10)):
         tok = tokens[j]
         if tok.kind == "mark":
-            continue  # المسؤول في شركة "ارابيتال" ارنالد كامبانوتشي
+            continue  # المسؤول في شركة "نوفاتيك" بيير موران
         if tok.kind != "word" or word_class(tok, lex) in ("cue", "complementizer", "relative", "kana"):
             return None
         if tok.norm[:1] in "لب" and (tok.norm[1:] in lex.media or strip_article(tok.norm[1:]) in lex.media):
@@ -1197,7 +1197,7 @@ class SpeakerResolver:
                 if c == "preposition" and tok.norm[:1] in "لب" and len(tok.text) > 2 and (
                         _noun_after_preposition(tok.norm) in lex.source_kinds
                         or _is_title(_noun_after_preposition(tok.norm), lex)):
-                    # بحسب تقرير لصحيفة "فايننشال تايمز"، ممثلة بالرئيس عبد ربه منصور هادي
+                    # بحسب تقرير لصحيفة "ذي مورنينغ ستار"، ممثلة بالرئيس سالم الحكيم
                     # رئيس الجمهورية: the newspaper, the person is named here
                     m = read_mention(text, without_preposition(tokens, k), k, len(tokens), lex,
                                      skip_adverbs=False)
@@ -1351,7 +1351,7 @@ class SpeakerResolver:
         # people named with a role, and organisations named by more than their head
         # word (self._named), and the speakers so far (self._spoke_last)
         if len(want) > 1 and not self._has_words(want):
-            # الأمين العام الأممي for الأمين العام للأمم المتحدة بان كي مون: the same title,
+            # الأمين العام الأممي for الأمين العام للأمم المتحدة (a name): the same title,
             # said another way, with no adjective that contradicts it
             if "person" in kinds:
                 last = max((i for (kind, words, _), i in self._spoke_last.items()
@@ -1364,7 +1364,7 @@ class SpeakerResolver:
                 if firsts:
                     return min(firsts, key=lambda found: found[0])[1]
             # الفنان اللبناني, said of nobody named so: most likely the person just named
-            # with a role in this paragraph (… أعرب نائب وزير الخارجية ناجي كورو … حسب
+            # with a role in this paragraph (… أعرب نائب وزير الخارجية سامي كارو … حسب
             # تعبير المسؤول التركي), else the person speaking
             paragraph = self.text.rfind("\n", 0, position) + 1
             generic = head in self.lex.generic_titles
@@ -1403,7 +1403,7 @@ class SpeakerResolver:
                 clause_subject: Mention | None = None, agent: str = "") -> "Resolved | None":
         """The speaker for a cue at ``position``: from its mention, or from context.
 
-        ``topic`` is the person a paragraph opens with (معز معلول لا يخيفه شيء … وقال
+        ``topic`` is the person a paragraph opens with (سامي الحداد لا يخشى المنافسة … وقال
         إنه …): a cue with no subject refers to them when nobody has spoken since.
         ``clause_subject`` is the subject of the verb a participle cue goes with
         (واستهجن المواطن …، قائلا): it is the source whoever spoke since.

@@ -77,9 +77,9 @@ def test_a_claim_ends_before_the_writers_gloss():
 
 
 def test_an_unnamed_source_after_a_preposition_is_the_subject_of_its_verb():
-    text = "وتحدث الوزير سمير حداد عن الأزمة بعد تقارير أفادت بسعيها لقطع المياه عن النهر."
+    text = "وتحدث الوزير سمير حداد عن الأزمة بعد تقارير أفادت باعتزام الشركة إغلاق المصنع."
     quotes = EX.extract(text)
-    assert [(q.type, q.text) for q in quotes] == [("reported", "بسعيها لقطع المياه عن النهر")]
+    assert [(q.type, q.text) for q in quotes] == [("reported", "باعتزام الشركة إغلاق المصنع")]
     assert quotes[0].speaker.name == "تقارير"
 
 

@@ -196,7 +196,7 @@ def test_a_complementizer_inside_the_objects_relative_clause_is_not_the_report()
 
 
 def test_without_that_is_no_report():
-    assert EX.extract("ودافع اللاعب عن الفريق دون أن يتمكن من فرض نفسه.") == []
+    assert EX.extract("وشارك المهاجم في المباراة دون أن ينجح في التسجيل.") == []
 
 
 def test_a_connector_before_a_cue_starts_a_new_attribution():
@@ -443,7 +443,7 @@ def test_newspaper_named_in_quotation_marks_keeps_its_head_and_adjective():
 
 def test_the_company_that_speaks_is_preferred_to_another_named_before():
     text = ('وكانت شركة "نوفا" اللندنية قد جمعت البيانات.\n'
-            'وأكدت "تيليغرام"، الأحد، أنها تحتفظ بسجلات المكالمات.\n'
+            'وأكدت "تيليغرام"، الأحد، أنها تحفظ نسخا من الرسائل.\n'
             'وأوضحت الشركة أنها لا تشارك أي معلومات مع المعلنين.')
     quotes = EX.extract(text)
     assert [q.speaker.name for q in quotes] == ["تيليغرام", "تيليغرام"]
@@ -476,8 +476,8 @@ def test_plural_cue_without_subject_takes_the_group_before_it():
 
 
 def test_a_report_of_an_institute_behind_a_preposition_is_the_institutes():
-    q = one("وقدر تقرير للمعهد الأميركي للدراسات الجيولوجية أن المخزون يبلغ 40 مليار برميل.")
-    assert q.speaker.name == "المعهد الأميركي للدراسات الجيولوجية"
+    q = one("وقدر تقرير للمعهد الكندي للبحوث البحرية أن المخزون يبلغ 12 مليون طن.")
+    assert q.speaker.name == "المعهد الكندي للبحوث البحرية"
 
 
 def test_a_newspaper_named_behind_a_preposition_is_known_later():
@@ -795,7 +795,7 @@ def test_a_word_behind_a_glued_preposition_is_no_family_name():
     quotes = EX.extract("قال نائب رئيس الحزب خالد محمود إن الانتخابات ستجرى. ووعد محمود بتحقيق «الأمن والاستقرار في البلاد».")
     assert [q.speaker.name for q in quotes] == ["خالد محمود", "خالد محمود"]
     # a foreign name that happens to spell ك + a word stays whole
-    one("وقال وانغ كينوي الخبير في شؤون الصين إن الأجور ترتفع.", speaker="وانغ كينوي")
+    one("وقال تشانغ كينام الخبير في شؤون آسيا إن الأجور ترتفع.", speaker="تشانغ كينام")
 
 
 def test_the_people_addressed_are_no_speaker():
@@ -847,8 +847,8 @@ def test_a_name_after_a_body_inside_a_role_is_the_persons_only():
 
 def test_the_preposition_of_a_reported_object_is_the_verbs_own():
     # عن belongs to the relative clause's verb: the object is what أعلن announced
-    one("أعلن نادي الوحدة بعض الإجراءات التي تعبر عن الوفاء للاعب.", type="reported",
-        text="بعض الإجراءات التي تعبر عن الوفاء للاعب", speaker="نادي الوحدة")
+    one("أعلن نادي الوحدة عددا من الخطوات التي تعبر عن الوفاء للاعب.", type="reported",
+        text="عددا من الخطوات التي تعبر عن الوفاء للاعب", speaker="نادي الوحدة")
     # an aside between commas is skipped to reach the verb's preposition
     one("وشدد سامي ناصر، الذي يعد من أبرز المرشحين على المنصب، على ضرورة إقرار قانون جديد.",
         type="reported", text="ضرورة إقرار قانون جديد", speaker="سامي ناصر")

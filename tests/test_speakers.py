@@ -14,9 +14,9 @@ def mention(text):
 
 
 def test_role_then_name():
-    m = mention("وزير الدفاع الأميركي آشتون كارتر الثلاثاء")
-    assert m.role == "وزير الدفاع الأميركي"
-    assert m.name == "آشتون كارتر"
+    m = mention("وزير الزراعة الكندي بيتر مارلو الثلاثاء")
+    assert m.role == "وزير الزراعة الكندي"
+    assert m.name == "بيتر مارلو"
     assert m.kind == "person"
 
 
@@ -39,15 +39,15 @@ def test_organisation_and_anonymous_sources():
 
 
 def test_short_mention_resolves_to_the_fullest_name_and_role():
-    text = "أعلن وزير الدفاع الأميركي آشتون كارتر خطة.\nوقال كارتر إن الخطة جاهزة."
+    text = "أعلن وزير الزراعة الكندي بيتر مارلو خطة.\nوقال مارلو إن الخطة جاهزة."
     resolver = SpeakerResolver.for_document(text, list(split_paragraphs(text)), LEX)
     tokens = tokenize(text)
-    k = next(i for i, t in enumerate(tokens) if t.text == "كارتر" and t.start > 40)
+    k = next(i for i, t in enumerate(tokens) if t.text == "مارلو" and t.start > 40)
     m = read_mention(text, tokens, k, k + 1, LEX)
     speaker = resolver.speaker(resolver.resolve(m, tokens[k].start, False))
-    assert speaker.name == "آشتون كارتر"
-    assert speaker.role == "وزير الدفاع الأميركي"
-    assert text[speaker.mention.start:speaker.mention.end] == "كارتر"
+    assert speaker.name == "بيتر مارلو"
+    assert speaker.role == "وزير الزراعة الكندي"
+    assert text[speaker.mention.start:speaker.mention.end] == "مارلو"
 
 
 def test_implicit_subject_takes_the_last_speaker_of_the_same_gender():
@@ -70,7 +70,7 @@ def test_a_place_ends_a_personal_name():
 
 
 def test_a_place_after_a_nisba_adjective_is_not_part_of_the_role():
-    m = mention("المسؤول الأمريكي السعودية وكندا بأنهما")
+    m = mention("المسؤول الأمريكي فرنسا وألمانيا بأنهما")
     assert m.role == "المسؤول الأمريكي"
     assert m.name is None
 
@@ -92,18 +92,18 @@ def test_two_words_after_a_title_before_a_colon_are_a_name():
 
 
 def test_role_in_apposition_ends_with_the_firm_it_names():
-    m = mention("جان روبان اختصاصي أسواق السندات في ناتيكسيس إن")
-    assert m.name == "جان روبان"
-    assert m.role == "اختصاصي أسواق السندات في ناتيكسيس"
+    m = mention("بيار لوران اختصاصي أسواق العملات في كريديفال إن")
+    assert m.name == "بيار لوران"
+    assert m.role == "اختصاصي أسواق العملات في كريديفال"
 
 
 @pytest.mark.parametrize("text, role, name", [
-    ("مدير الأبحاث في مصرف اتش اس بي سي فريديريك لامبير إن",
-     "مدير الأبحاث في مصرف اتش اس بي سي", "فريديريك لامبير"),
-    ("مدير الأبحاث في مصرف بي ان بي باريبا جوزيف لامبير إن",
-     "مدير الأبحاث في مصرف بي ان بي باريبا", "جوزيف لامبير"),
-    ("جوزيف لامبير، مدير الأبحاث في مصرف بي ان بي باريبا إن",
-     "مدير الأبحاث في مصرف بي ان بي باريبا", "جوزيف لامبير"),
+    ("مدير الأبحاث في مصرف جي بي كي فريديريك لامبير إن",
+     "مدير الأبحاث في مصرف جي بي كي", "فريديريك لامبير"),
+    ("مدير الأبحاث في مصرف اس تي بي فاينانس جوزيف لامبير إن",
+     "مدير الأبحاث في مصرف اس تي بي فاينانس", "جوزيف لامبير"),
+    ("جوزيف لامبير، مدير الأبحاث في مصرف اس تي بي فاينانس إن",
+     "مدير الأبحاث في مصرف اس تي بي فاينانس", "جوزيف لامبير"),
 ])
 def test_a_firm_spelled_in_letter_names_stays_in_the_role(text, role, name):
     m = mention(text)
