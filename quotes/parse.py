@@ -134,6 +134,9 @@ class Parser:
             with _no_training_optimizers():
                 nlp = stanza.Pipeline(**kwargs)
             _with_fast_decoding()
+            mwt = nlp.processors.get("mwt")
+            if mwt is not None:
+                mwt.trainer.predict = memoised_expansions(mwt.trainer.predict, {})
         except Exception as e:  # stanza raises many kinds; name what failed
             hint = ' (run stanza.download("ar") first)' if models == "stanza" else ""
             raise ModelError(f"cannot load the Stanza models from {source}: {e}{hint}") from None
@@ -229,6 +232,38 @@ def fast_one_root_tree(original: Any) -> Any:
 
     one_root.quotes_shortcut = True  # type: ignore[attr-defined]
     return one_root
+
+
+# multi-word tokens whose expansion is remembered per process (a few MB at most)
+MWT_MEMO = 100_000
+
+
+def memoised_expansions(predict: Any, memo: dict[str, str]) -> Any:
+    """Stanza's MWT expander, remembering each token's expansion (وقال → و قال): the
+    seq2seq model reads one token at a time, so the same token always expands the same
+    way, and news repeats its clitic forms. Only the tokens not seen before go through
+    the model, as one smaller batch."""
+    import torch
+    from stanza.models.common import utils
+    from stanza.models.mwt.data import DataBatch
+
+    def expand(batch: Any, unsort: bool = True, never_decode_unk: bool = False, vocab: Any = None) -> list[str]:
+        src, src_mask, tgt_in, tgt_out, orig_text, orig_idx = batch
+        todo = [i for i, text in enumerate(orig_text) if text not in memo]
+        if todo:
+            rows = torch.tensor(todo, dtype=torch.long)
+            width = int((~src_mask[rows]).sum(1).max())  # the longest of the rows kept
+            sub = DataBatch(src[rows, :width], src_mask[rows, :width],
+                            None if tgt_in is None else tgt_in[rows], None if tgt_out is None else tgt_out[rows],
+                            [orig_text[i] for i in todo], list(range(len(todo))))
+            if len(memo) + len(todo) > MWT_MEMO:
+                memo.clear()
+            for i, expansion in zip(todo, predict(sub, unsort=False, never_decode_unk=never_decode_unk, vocab=vocab)):
+                memo[orig_text[i]] = expansion
+        expansions = [memo[text] for text in orig_text]
+        return utils.unsort(expansions, orig_idx) if unsort else expansions
+
+    return expand
 
 
 def _with_fast_decoding() -> None:

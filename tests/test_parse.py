@@ -184,3 +184,30 @@ def test_the_shortcut_decoder_gives_stanzas_trees():
         np.fill_diagonal(best, -np.inf)
         shortcuts += int((np.argmax(best[1:], axis=1) == 0).sum() == 1)
     assert shortcuts > 300  # the shortcut was taken often enough to be tested
+
+
+def test_mwt_expansions_are_remembered_and_unchanged():
+    import torch
+    from stanza.models.common import utils
+    from stanza.models.common.seq2seq_constant import PAD_ID
+    from stanza.models.mwt.data import DataBatch
+
+    from quotes.parse import memoised_expansions
+
+    calls = []
+
+    def model(batch, unsort=True, never_decode_unk=False, vocab=None):
+        calls.append(list(batch.orig_text))
+        out = [text.replace("و", "و ", 1) for text in batch.orig_text]  # in the batch's (sorted) order
+        return utils.unsort(out, batch.orig_idx) if unsort else out
+
+    src = torch.tensor([[5, 6, 7, 8], [5, 6, 7, PAD_ID], [5, 6, PAD_ID, PAD_ID]])
+    batch = DataBatch(src, src.eq(PAD_ID), None, None, ["وقالت", "وقال", "وهو"], [2, 0, 1])
+    expand = memoised_expansions(model, {})
+    first = expand(batch)
+    assert first == model(batch) == ["و قال", "و هو", "و قالت"]  # back in the document's order
+    calls.clear()
+    assert expand(batch) == first and calls == []  # all remembered: the model is not asked again
+    mixed = DataBatch(src, src.eq(PAD_ID), None, None, ["وأضاف", "وقال", "وعاد"], [1, 2, 0])
+    assert expand(mixed) == model(mixed)
+    assert calls[0] == ["وأضاف", "وعاد"]  # only the new tokens, as one smaller batch
