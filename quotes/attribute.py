@@ -467,8 +467,7 @@ def _speech(view: DocumentView, p: int, hit: CueHit, lex: Lexicons) -> Candidate
         span = _span(view, p, a, b)
         if span is None:
             return None
-        has_marks = any(t.kind == "mark" for t in tokens[a:b])
-        cand.type = "mixed" if has_marks else "indirect"
+        cand.type = "mixed" if _quotes_speech(view, p, a, b, lex) else "indirect"
         cand.start, cand.end = span
         cand.confidence = 0.8 if mention or hit.kind != "verb" else 0.7
         cand.rule = "comp"
@@ -823,6 +822,22 @@ def _plural_source_before(view: DocumentView, p: int, i: int, s0: int, lex: Lexi
                     return wider  # بعض الناشطين, not الناشطين
             return m
     return None
+
+
+def _quotes_speech(view: DocumentView, p: int, a: int, b: int, lex: Lexicons) -> bool:
+    """Whether tokens[a:b] hold quoted words of the source: a quotation mark that does not
+    open a name. Marks right after a body, a document, a work or a naming word (شركة "…"،
+    موقع «…»، مسلسل "…"، بعنوان "…") hold a name, which makes no quote mixed."""
+    tokens = view.paragraphs[p].tokens
+    for k in range(a, b):
+        if tokens[k].kind != "mark" or (p, k) not in view.opens:
+            continue
+        before = strip_article(tokens[k - 1].norm) if k > a and tokens[k - 1].kind == "word" else ""
+        if before and (tokens[k - 1].norm in lex.group("naming") or before in lex.group("work")
+                       or lex.source_kinds.get(before) in ("organization", "document")):
+            continue
+        return True
+    return False
 
 
 # -- according to

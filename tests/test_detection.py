@@ -317,3 +317,13 @@ def test_cli_min_confidence(run_quotes):
     assert len(strict.stdout.splitlines()) < 2
     bad = run_quotes("extract", "--parser", "none", "--min-confidence", "2", stdin=doc)
     assert bad.returncode == 2 and b"Traceback" not in bad.stderr
+
+
+@pytest.mark.parametrize("text, kind", [
+    ('وقال المدير إن شركة "نجمة" ستفتح فرعا جديدا.', "indirect"),        # a firm's name in marks
+    ('وقال المخرج إن مسلسل "الطريق" حقق نجاحا كبيرا.', "indirect"),      # a work's title
+    ('وأكد الوزير أن الخطة "ستغير وجه المدينة" خلال عامين.', "mixed"),    # the minister's own words
+])
+def test_a_quoted_name_does_not_make_a_quote_mixed(text, kind):
+    (q,) = EX.extract(text)
+    assert q.type == kind
