@@ -297,3 +297,16 @@ def test_a_courtesy_title_alone_is_no_role():
     from quotes import extract
     (q,) = extract("وقال الشيخ حمد العامري إن المسجد سيفتتح في رمضان.")
     assert (q.speaker.name, q.speaker.role) == ("حمد العامري", None)
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ('وتقول الطالبة "سعاد الحربي" إن الامتحانات كانت صعبة.', "سعاد الحربي", "الطالبة"),
+    ('وقال المزارع «أبو خالد»، إن المحصول جيد هذا العام.', None, None),  # no title known: left alone
+])
+def test_a_name_in_quotation_marks_after_a_title(text, name, role):
+    from quotes import extract
+    (q,) = extract(text)
+    if name is not None:
+        assert (q.speaker.name, q.speaker.role) == (name, role)
+    else:
+        assert q.text == "المحصول جيد هذا العام"
