@@ -381,14 +381,6 @@ def read_mention(text: str, tokens: Sequence[Token], i: int, limit: int,
             # وزير الصحة جواد عواد, وزيرة الثقافة، سنية مبارك،: after a title, two words are a name
             name_start, name_end = j, j + 2
             k = name_end
-        if name_end == name_start and k < limit and tokens[k].kind == "mark" \
-                and (close := _closing_mark(tokens, k, limit, lex)) is not None \
-                and all(word_class(t, lex) in ("name", "common", "definite", "adverb") for t in tokens[k + 1:close]) \
-                and close + 1 < len(tokens) and (word_class(tokens[close + 1], lex) == "complementizer"
-                                                 or tokens[close + 1].text in _COMMAS):
-            # وتقول المعلمة "سعاد الحربي" إن …: the person's name in quotation marks
-            name_start, name_end = k + 1, close
-            k = close + 1
         if name_end == name_start:
             later = _name_after_modifiers(tokens, role_end, limit, lex)
             if later is not None:
