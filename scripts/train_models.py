@@ -439,7 +439,58 @@ def stage_ner(a):
                "--eval_file", d(a, "ner-test-%s.json" % test), "--eval_output_file", m(a, "ner-test-%s.tsv" % test),
                "--wordvec_pretrain_file", pretrain, "--save_dir", m(a, ""), "--save_name", "ar_nertagger.pt",
                "--cpu"), logfile)
+        for kind, (p, r, f) in score_ner_tsv(m(a, "ner-test-%s.tsv" % test)).items():
+            log("NER held-out %s %-5s P %5.1f  R %5.1f  F1 %5.1f" % (test, kind, p, r, f))
     shrink_ner_model(m(a, "ar_nertagger.pt"), os.path.join(a.out, "ar_nertagger.pt"))
+
+
+def bioes_spans(tags):
+    """(start, end, type) of the entities in a sentence's BIOES (or BIO) tags."""
+    spans, start = [], None
+    for i, tag in enumerate(tags + ["O"]):
+        prefix, _, kind = tag.partition("-")
+        if start is not None and (prefix in ("O", "B", "S") or kind != spans_kind):
+            spans.append((start, i, spans_kind))
+            start = None
+        if prefix in ("B", "S") or (prefix in ("I", "E") and start is None):
+            start, spans_kind = i, kind
+        if prefix in ("E", "S") and start is not None:
+            spans.append((start, i + 1, spans_kind))
+            start = None
+    return spans
+
+
+def score_ner_tsv(path):
+    """Entity-level precision, recall and F1 (exact span and type), per type and micro,
+    from the token / gold / predicted columns that `ner_tagger --mode predict` writes."""
+    counts = {}  # type -> [gold, predicted, correct]
+    gold, pred = [], []
+
+    def flush():
+        g, p = set(bioes_spans(gold)), set(bioes_spans(pred))
+        for spans, col in ((g, 0), (p, 1), (g & p, 2)):
+            for _, _, kind in spans:
+                counts.setdefault(kind, [0, 0, 0])[col] += 1
+        gold.clear()
+        pred.clear()
+
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) < 3:
+                flush()
+                continue
+            gold.append(cols[1])
+            pred.append(cols[2])
+    flush()
+
+    def prf(g, p, c):
+        pr, rc = (c / p if p else 0.0), (c / g if g else 0.0)
+        return 100 * pr, 100 * rc, (200 * pr * rc / (pr + rc) if pr + rc else 0.0)
+
+    table = {kind: prf(*v) for kind, v in sorted(counts.items())}
+    table["all"] = prf(*(sum(v[i] for v in counts.values()) for i in range(3)))
+    return table
 
 
 def shrink_ner_model(src, dst):
@@ -486,7 +537,7 @@ def main():
     p.add_argument("--retag-after", type=int, default=400,
                    help="tagger step whose checkpoint tags the parser's training data")
     p.add_argument("--parse-steps", type=int, default=3000, help="parser training steps (batches of 2000 tokens)")
-    p.add_argument("--ner-steps", type=int, default=3000,
+    p.add_argument("--ner-steps", type=int, default=12000,
                    help="NER tagger training steps (batches of 32 sentences); more help (dev F1 still rising at 3,000)")
     p.add_argument("--ner-no-caraner", action="store_true",
                    help="train the NER tagger without CAraNER (its licence is not stated; TITLE then comes from Wojood only)")
