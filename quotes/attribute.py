@@ -832,9 +832,10 @@ def _quotes_speech(view: DocumentView, p: int, a: int, b: int, lex: Lexicons) ->
     for k in range(a, b):
         if tokens[k].kind != "mark" or (p, k) not in view.opens:
             continue
-        before = strip_article(tokens[k - 1].norm) if k > a and tokens[k - 1].kind == "word" else ""
-        if before and (tokens[k - 1].norm in lex.group("naming") or before in lex.group("work")
-                       or lex.source_kinds.get(before) in ("organization", "document")):
+        before = tokens[k - 1].norm if k > a and tokens[k - 1].kind == "word" else ""
+        # (a head without the article names what follows it; القرار "مرفوض" is a predicate)
+        if before and (before in lex.group("naming") or (not has_article(before) and (
+                before in lex.group("work") or lex.source_kinds.get(before) in ("organization", "document")))):
             continue
         return True
     return False

@@ -327,3 +327,8 @@ def test_cli_min_confidence(run_quotes):
 def test_a_quoted_name_does_not_make_a_quote_mixed(text, kind):
     (q,) = EX.extract(text)
     assert q.type == kind
+
+
+def test_a_quoted_predicate_after_a_definite_noun_is_still_quoted_speech():
+    (q,) = EX.extract('وقال الوزير إن الاتفاق "مرفوض" بصيغته الحالية.')
+    assert q.type == "mixed"
