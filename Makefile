@@ -29,7 +29,7 @@ ranker:
 # the mined lexicons, from the raw news corpus (and the name lists of ../shared/data/ner-arabic);
 # the cue and according-to candidates are lists for review, from which speech_verbs.txt and
 # according_markers.txt are grown by hand
-# the named-entity tagger alone (needs data/models/ar_pretrain.pt): 3,000 steps, ~25 min on an idle core
+# the named-entity tagger alone (needs data/models/ar_pretrain.pt): up to 12,000 steps, about 1.5 h on an idle core
 ner:
 	$(PYTHON) scripts/train_models.py --shared $(SHARED) --out data/models --stages ner --work /tmp/quotes-train
 
