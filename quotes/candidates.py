@@ -258,7 +258,7 @@ def _any_within(offsets: list[int], lo: int, hi: int) -> bool:
 
 
 def _canonical(resolver: SpeakerResolver, ent: Entity, cache: dict[object, object]) -> Entity:
-    """The fullest entity the document has for ``ent`` (كارتر → آشتون كارتر)."""
+    """The fullest entity the document has for ``ent`` (مارلو → بيتر مارلو)."""
     if not ent.key or ent.kind != "person":
         return ent
     known = (ent.key, len(resolver.entities))

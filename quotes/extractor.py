@@ -2,9 +2,9 @@
 
 >>> from quotes import Extractor
 >>> ex = Extractor(parser="none")
->>> q = ex.extract('وقال وزير الدفاع الأميركي آشتون كارتر إن التحالف سيواصل جهوده.')[0]
+>>> q = ex.extract('وقال وزير الزراعة الكندي بيتر مارلو إن الحكومة ستدعم المزارعين.')[0]
 >>> q.type, q.text, q.speaker.name, q.speaker.role
-('indirect', 'التحالف سيواصل جهوده', 'آشتون كارتر', 'وزير الدفاع الأميركي')
+('indirect', 'الحكومة ستدعم المزارعين', 'بيتر مارلو', 'وزير الزراعة الكندي')
 """
 
 from __future__ import annotations

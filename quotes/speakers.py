@@ -1,12 +1,12 @@
 """Stage 4: speakers and roles.
 
 ``read_mention`` reads the noun phrase that names a source, as Arabic news writes
-it: a role then a name (وزير الدفاع الأميركي آشتون كارتر), a name then a role in
+it: a role then a name (وزير الزراعة الكندي بيتر مارلو), a name then a role in
 apposition (يورغن كلوب، مدرب ليفربول), an organisation (لجان التنسيق المحلية), an
 anonymous source (مصدر أمني) or a bare role (الوزير).
 
 ``SpeakerResolver`` then turns each mention into the speaker as the whole document
-knows it: the fullest name (كارتر → آشتون كارتر), the role given anywhere, and, for
+knows it: the fullest name (مارلو → بيتر مارلو), the role given anywhere, and, for
 a cue with no subject (وأضاف أن …), the most recent speaker whose gender agrees
 with the verb.
 """
