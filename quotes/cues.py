@@ -12,7 +12,7 @@ from typing import Iterator, Sequence
 
 import attrs
 
-from .lexicon import CueForm, Lexicons
+from .lexicon import CueForm, Lexicons, remember
 from .segment import Token
 
 
@@ -43,15 +43,7 @@ class CueHit:
 def lookup_cue_word(word: str, lexicons: Lexicons) -> CueForm | None:
     """The cue form of a folded word, trying it without و/ف and the future س."""
     # memoised per lexicon: every word of a document is looked up, most of them often
-    memo = lexicons.cue_lookups
-    try:
-        return memo[word]
-    except KeyError:
-        pass
-    if len(memo) >= 200_000:
-        memo.clear()
-    hit = memo[word] = _lookup_cue_word(word, lexicons)
-    return hit
+    return remember(lexicons.cue_lookups, word, lambda: _lookup_cue_word(word, lexicons))
 
 
 def _lookup_cue_word(word: str, lexicons: Lexicons) -> CueForm | None:

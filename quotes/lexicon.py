@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
+from typing import Any, Callable
 
 import attrs
 
@@ -115,6 +116,22 @@ def _verb_forms(line: str, path: Path) -> dict[str, CueForm]:
     return forms
 
 
+# entries a memo of the lexicons holds before it is emptied (a few MB; an archive's
+# vocabulary would otherwise grow it without end)
+MEMO_ENTRIES = 200_000
+_MISSING = object()
+
+
+def remember(memo: dict[Any, Any], key: Any, compute: Callable[[], Any]) -> Any:
+    """``memo[key]``, computed once by ``compute()`` (which may return None)."""
+    found = memo.get(key, _MISSING)
+    if found is _MISSING:
+        if len(memo) >= MEMO_ENTRIES:
+            memo.clear()
+        found = memo[key] = compute()
+    return found
+
+
 @attrs.frozen
 class Lexicons:
     """All lexicons, folded and indexed for look-up."""
@@ -163,8 +180,9 @@ class Lexicons:
     def with_known_names(self, names: frozenset[str]) -> "Lexicons":
         """A copy that also knows the names one document introduces."""
         copy = attrs.evolve(self, known_names=names)
-        for memo in ("according_index", "word_classes", "cue_lookups"):
-            object.__setattr__(copy, memo, getattr(self, memo))
+        for field in attrs.fields(Lexicons):
+            if not field.init:  # the derived tables and memos
+                object.__setattr__(copy, field.name, getattr(self, field.name))
         return copy
 
     def according_starting(self, word: str) -> list[tuple[str, ...]]:

@@ -19,7 +19,7 @@ from typing import Sequence
 
 import attrs
 
-from .lexicon import Lexicons
+from .lexicon import Lexicons, remember
 from .cues import lookup_cue_word
 from .normalize import fold, has_article, strip_article
 from .segment import Paragraph, Token
@@ -66,9 +66,6 @@ class Mention:
         return Span(self.text, self.start, self.end)
 
 
-# entries of the word-class memo before it is emptied (a few MB; an archive's vocabulary
-# would otherwise grow it without end)
-_WORD_CLASS_MEMO = 200_000
 _POSSESSIVES = ("هما", "هم", "هن", "ها", "ه")
 
 
@@ -79,14 +76,8 @@ def word_class(tok: Token, lex: Lexicons) -> str:
     # memoised: a document classifies each of its words several times, and the answer
     # depends on the token's spelling and parse tag and, for one step, the document's
     # known names (the only part looked up afresh)
-    key = (tok.norm, tok.text, tok.proper)
-    memo = lex.word_classes
-    classes = memo.get(key)
-    if classes is None:
-        if len(memo) >= _WORD_CLASS_MEMO:
-            memo.clear()
-        classes = memo[key] = _word_classes(tok, lex)
-    before_names, after_names = classes
+    before_names, after_names = remember(lex.word_classes, (tok.norm, tok.text, tok.proper),
+                                         lambda: _word_classes(tok, lex))
     if before_names is not None:
         return before_names
     if tok.norm in lex.known_names:
