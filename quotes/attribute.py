@@ -588,14 +588,19 @@ def _present_stance(tok: Token, hit: CueHit) -> bool:
     """يعتبر، تعتبر with a noun after them (ويعتبر النظام رخيصا، الحدث الذي يعتبر …): no claim."""
     if hit.form is None or hit.kind != "verb" or hit.form.verb.key not in _PASSIVE_PRESENT:
         return False
-    word = tok.norm[1:] if tok.norm[:1] in ("و", "ف") and len(tok.norm) > 3 else tok.norm
+    word = _without_conjunction(tok)
     return word[:1] in ("ي", "ت") and not word.startswith(hit.form.verb.key)
 
 
 def _present_tense(tok: Token) -> bool:
     """A verb in the present tense (يشير، وتكشف); تم "was done" is no present."""
-    word = tok.norm[1:] if tok.norm[:1] in ("و", "ف") and len(tok.norm) > 3 else tok.norm
+    word = _without_conjunction(tok)
     return word[:1] in ("ي", "ت") and not word.startswith("تم")
+
+
+def _without_conjunction(tok: Token) -> str:
+    """The folded verb without a و/ف conjunction (ويشير → يشير)."""
+    return tok.norm[1:] if tok.norm[:1] in ("و", "ف") and len(tok.norm) > 3 else tok.norm
 
 
 def _object_end(tokens: Sequence[Token], a: int, b: int, lex: Lexicons) -> int:
@@ -922,14 +927,9 @@ def _according(view: DocumentView, p: int, hit: CueHit, lex: Lexicons,
             return None
         cand.start, cand.end = span
         return cand
-    a = mention.last
     # the source may go on (تقرير صادر عن البنك الدولي، فإن …): the claim starts after its comma
-    for k in range(a, min(limit, a + 10)):
-        if tokens[k].text in _COMMAS:
-            a = k
-            break
-        if tokens[k].kind == "word" and word_class(tokens[k], lex) == "cue":
-            break
+    comma = _comma_after_source(tokens, mention.last, limit, lex)
+    a = mention.last if comma is None else comma
     while a < limit and (tokens[a].text in _COMMAS or tokens[a].norm in lex.group("fa-inna") or tokens[a].norm == "ف"):
         a += 1
     if a < limit and tokens[i].norm.endswith("كما") and opens_report(tokens, a, lex):
@@ -949,12 +949,19 @@ def _fa_inna_after(tokens: Sequence[Token], mention: Mention | None, limit: int,
     sentences with a comma before the marker)."""
     if mention is None:
         return False
-    for k in range(mention.last, min(limit - 1, mention.last + 10)):
-        if tokens[k].text in _COMMAS:
-            return tokens[k + 1].norm in lex.group("fa-inna")
-        if tokens[k].kind == "word" and word_class(tokens[k], lex) == "cue":
-            return False
-    return False
+    comma = _comma_after_source(tokens, mention.last, limit, lex)
+    return comma is not None and comma + 1 < limit and tokens[comma + 1].norm in lex.group("fa-inna")
+
+
+def _comma_after_source(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons) -> int | None:
+    """The comma that ends a source going on after ``k`` (تقرير صادر عن البنك الدولي، …),
+    within ten tokens and before any cue; None when there is none."""
+    for j in range(k, min(limit, k + 10)):
+        if tokens[j].text in _COMMAS:
+            return j
+        if tokens[j].kind == "word" and word_class(tokens[j], lex) == "cue":
+            return None
+    return None
 
 
 # a count or estimate whose owner is the source: حسب/وفقا + (آخر) حصيلة/تقديرات + X
