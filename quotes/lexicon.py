@@ -159,6 +159,9 @@ class Lexicons:
     place_heads: frozenset[str] = frozenset()  # منطقة، ولاية: head + name is a place (منطقة عسير)
     # مسؤول: a title that can stand for any office (المسؤول التركي for a deputy minister)
     generic_titles: frozenset[str] = frozenset()
+    # الملك، الأمير، الفريق: titles that are also a name's rank or honorific; after a
+    # complete role (العاهل الأردني الملك عبد الله) they open the name
+    honorifics: frozenset[str] = frozenset()
     letter_names: frozenset[str] = frozenset()  # بي، اتش، اس: acronyms spelled out (اتش اس بي سي)
     non_sources: frozenset[str] = frozenset()  # قانون، عمر: وفقا للقانون، حسب العمر name no source
     name_genders: dict[str, str] = attrs.field(factory=dict)  # folded name -> female | male
@@ -212,6 +215,7 @@ class Lexicons:
         title_lines = _read_lines(directory / "titles.txt")
         courtesy = frozenset(fold(t.split(":", 1)[1]) for t in title_lines if t.startswith("courtesy:"))
         generic = frozenset(fold(t.split(":", 1)[1]) for t in title_lines if t.startswith("generic:"))
+        honorifics = frozenset(fold(t.split(":", 1)[1].strip()) for t in title_lines if t.startswith("honorific:"))
         titles = frozenset(fold(t.split(":", 1)[-1].strip()) for t in title_lines
                            if not t.startswith("courtesy:")) | courtesy
         names_path = directory / "first_names.txt"
@@ -259,7 +263,7 @@ class Lexicons:
                    place_heads=frozenset(fold(w.split(":", 1)[1]) for w in place_lines if w.startswith("head:")),
                    letter_names=frozenset(fold(w) for w in _read_lines(directory / "letter_names.txt"))
                    if (directory / "letter_names.txt").exists() else frozenset(),
-                   generic_titles=generic,
+                   generic_titles=generic, honorifics=honorifics,
                    non_sources=frozenset(fold(w) for w in _read_lines(directory / "non_sources.txt"))
                    if (directory / "non_sources.txt").exists() else frozenset(),
                    name_genders=_name_genders(directory / "name_genders.txt"))

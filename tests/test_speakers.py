@@ -310,3 +310,59 @@ def test_a_name_in_quotation_marks_after_a_title(text, name, role):
         assert (q.speaker.name, q.speaker.role) == (name, role)
     else:
         assert q.text == "المحصول جيد هذا العام"
+
+
+@pytest.mark.parametrize("phrase, role, name", [
+    ("العاهل الأردني الملك عبد الله بن الحسين إن", "العاهل الأردني", "عبد الله بن الحسين"),
+    ("أمير منطقة الجوف الأمير فيصل بن نواف إن", "أمير منطقة الجوف", "فيصل بن نواف"),
+    ("وزير الداخلية الفريق ماجد الحربي إن", "وزير الداخلية", "ماجد الحربي"),
+    ("رئيس الوزراء الأخ سالم العمري إن", "رئيس الوزراء", "سالم العمري"),
+    ("المتحدث باسم الجيش الكولونيل سامي الدوري إن", "المتحدث باسم الجيش", "سامي الدوري"),
+    ("رئيسة الجمعية الأستاذة سلمى العبدلي إن", "رئيسة الجمعية", "سلمى العبدلي"),
+    # alone, the rank is the role; without the article before it, it is the role's genitive
+    ("الملك عبد الله بن الحسين إن", "الملك", "عبد الله بن الحسين"),
+    ("مدرب الفريق خالد العمري إن", "مدرب الفريق", "خالد العمري"),
+])
+def test_a_rank_or_honorific_after_a_role_opens_the_name(phrase, role, name):
+    m = mention(phrase)
+    assert (m.role, m.name) == (role, name)
+
+
+@pytest.mark.parametrize("phrase, role", [
+    ("الدكتور وزير النقل سامر العبدلي إن", "وزير النقل"),
+    ("الأخ الرئيس سامر العبدلي إن", "الرئيس"),
+    ("أستاذ العلوم السياسية سامر العبدلي إن", "أستاذ العلوم السياسية"),  # أستاذ heads a role here
+])
+def test_a_form_of_address_before_a_title_is_not_part_of_the_role(phrase, role):
+    assert mention(phrase).role == role
+
+
+@pytest.mark.parametrize("role, alone", [
+    ("الدكتور وزير النقل", "وزير النقل"),
+    ("الشيخ مفتي البلاد", "مفتي البلاد"),
+    ("الدكتور العلي", "الدكتور العلي"),  # no title after the courtesy word: left as read
+])
+def test_a_role_loses_a_leading_form_of_address(role, alone):
+    from quotes.speakers import standalone_role
+    assert standalone_role(role, LEX) == alone
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("ويرى آخرون أن القرار متسرع.", "آخرون"),
+    ("ويقول كثيرون إن القرار متسرع.", "كثيرون"),
+    ("وقال بعضهم إن القرار متسرع.", "بعضهم"),
+    ("ويرى البعض الآخر أن القرار متسرع.", "البعض الآخر"),
+    ("وأكد العديد من الخبراء أن القرار متسرع.", "العديد من الخبراء"),
+    ("وأكد عشرات المحتجين أن القرار متسرع.", "عشرات المحتجين"),
+    ("وقال بعض الشهود الآخرين إن الانفجار كان قويا.", "بعض الشهود الآخرين"),
+])
+def test_unnamed_people_counted_or_quantified_are_a_group_not_the_last_speaker(sentence, speaker):
+    from quotes import extract
+    quotes = extract("قال الوزير سامر العبدلي إن الخطة جاهزة. " + sentence)
+    assert (quotes[-1].speaker.name, quotes[-1].speaker.kind) == (speaker, "group")
+
+
+def test_sunday_is_no_group_of_people():
+    from quotes import extract
+    quotes = extract("قال الوزير سامر العبدلي إن الخطة جاهزة. وأضاف الأحد أن التنفيذ يبدأ غدا.")
+    assert quotes[-1].speaker.name == "سامر العبدلي"
