@@ -28,7 +28,6 @@ what the rules read.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -37,8 +36,8 @@ import attrs
 from .attribute import Candidate, DocumentView
 from .errors import ModelError
 from .lexicon import Lexicons
-from .parse import (_no_training_optimizers, _quoted_after_preposition, bundled_models_dir, check_model_file,
-                    parser_input)
+from .parse import (_no_training_optimizers, _quoted_after_preposition, apply_thread_setting, bundled_models_dir,
+                    check_model_file, parser_input)
 from .segment import Token
 from .normalize import fold, strip_article
 from .speakers import Mention, read_mention, word_class
@@ -75,7 +74,6 @@ class EntityTagger:
     def load(cls, models: str | Path | None = None) -> "EntityTagger":
         """Load ``ar_nertagger.pt`` (and the word vectors) from ``models`` or the bundled
         directory; a ModelError when a file is missing."""
-        os.environ.setdefault("OMP_NUM_THREADS", "1")
         directory = Path(models) if models and models != "stanza" else bundled_models_dir()
         model, pretrain = directory / MODEL_FILE, directory / PRETRAIN_FILE
         for path in (model, pretrain):
@@ -84,6 +82,8 @@ class EntityTagger:
             import stanza
         except ImportError as e:  # pragma: no cover - stanza is a dependency
             raise ModelError(f"the entity tagger needs stanza and torch: {e}") from None
+        import torch
+        apply_thread_setting(torch)
         try:
             with _no_training_optimizers():
                 nlp = stanza.Pipeline(lang="ar", processors="tokenize,ner", tokenize_pretokenized=True,

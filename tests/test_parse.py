@@ -147,9 +147,42 @@ def test_cues_far_apart_in_one_sentence_get_separate_windows():
     parser = StandInParser()
     ex = extractor_with(parser)
     filler = " ".join(["والمشروع"] * 30)
-    text = f"وقالت وزيرة الصحة سلمى الخطيب إن الخطة جاهزة {filler} وأضافت أن العمل بدأ."
+    text = f"وقالت وزيرة الصحة سلمى الخطيب إن الخطة جاهزة {filler} وأضافت في حديثها أن العمل بدأ."
     assert len(ex.extract(text)) == 2
-    assert parser.texts == ["وقالت وزيرة الصحة سلمى الخطيب إن", "والمشروع " * 8 + "وأضافت أن"]
+    assert parser.texts == ["وقالت وزيرة الصحة سلمى الخطيب إن", "والمشروع " * 8 + "وأضافت في حديثها أن"]
+
+
+@pytest.mark.parametrize("text", [
+    "قال الوزير سامي العلي إن الخطة جاهزة. وأضاف أن العمل بدأ.",      # و + cue + أن
+    "قال الوزير سامي العلي إن الخطة جاهزة. وتابع: \"العمل بدأ\".",    # و + cue + colon
+    "قال الوزير سامي العلي إن الخطة جاهزة. قال إن العمل بدأ.",        # the sentence opens with the cue
+    "قال الوزير سامي العلي إن الخطة جاهزة. وقال المدير إن العمل بدأ.",  # a title right before إن: no name to find
+])
+def test_a_cue_with_no_room_for_a_subject_or_a_name_is_not_parsed(text):
+    parser = StandInParser()
+    ex = extractor_with(parser)
+    assert len(ex.extract(text)) == 2
+    assert parser.texts == []
+
+
+@pytest.mark.parametrize("text, room", [
+    ("وأضاف أن العمل بدأ.", False),
+    ('وتابعت: "العمل بدأ".', False),
+    ("قال إن العمل بدأ.", False),
+    # the subject may follow the channel, or stand before a cue without و (after ف, a topic)
+    ('وقال لـ"الصحيفة" منير إن العمل بدأ.', True),
+    ("وكان المدير قال إن العمل بدأ.", True),
+    ("أما الكاتب، فقال إن العمل بدأ.", True),
+    ("وقال بان كي مون إن العمل بدأ.", True),  # بان is a name here, not بأن
+])
+def test_where_a_subject_may_stand_the_cue_is_parsed(text, room):
+    from quotes.attribute import DocumentView, find_candidates
+    from quotes.lexicon import default_lexicons
+    from quotes.parse import _no_room_for_subject
+    lex = default_lexicons()
+    view = DocumentView.build(text)
+    (cand,) = [c for c in find_candidates(view, lex) if c.cue is not None]
+    assert _no_room_for_subject(view, cand, lex) is not room
 
 
 def test_a_quoted_name_after_a_preposition_is_never_the_parse_subject():
