@@ -366,3 +366,13 @@ def test_sunday_is_no_group_of_people():
     from quotes import extract
     quotes = extract("قال الوزير سامر العبدلي إن الخطة جاهزة. وأضاف الأحد أن التنفيذ يبدأ غدا.")
     assert quotes[-1].speaker.name == "سامر العبدلي"
+
+
+@pytest.mark.parametrize("phrase, role, name", [
+    ("قائد لواء المشاة سامر العبدلي إن", "قائد لواء المشاة", "سامر العبدلي"),
+    ("نائب عميد الكلية سامر العبدلي إن", "نائب عميد الكلية", "سامر العبدلي"),
+    ("رئيس النقابة الدكتور مازن العلي إن", "رئيس النقابة", "مازن العلي"),
+])
+def test_a_courtesy_word_in_the_construct_state_belongs_to_the_role(phrase, role, name):
+    m = mention(phrase)
+    assert (m.role, m.name) == (role, name)
