@@ -350,7 +350,7 @@ def read_mention(text: str, tokens: Sequence[Token], i: int, limit: int,
         j = k + 1
         if tokens[j].norm == "من" and j + 1 < limit:
             j += 1
-        if word_class(tokens[j], lex) in ("definite", "group", "anonymous", "title"):
+        if word_class(tokens[j], lex) in ("definite", "group", "anonymous", "title", "document"):
             j += 1
             while j < limit and j - k < 5 and (word_class(tokens[j], lex) == "definite" or (
                     has_article(tokens[j].norm) and strip_article(tokens[j].norm) in _OTHERS)) \

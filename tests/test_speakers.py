@@ -376,3 +376,14 @@ def test_sunday_is_no_group_of_people():
 def test_a_courtesy_word_in_the_construct_state_belongs_to_the_role(phrase, role, name):
     m = mention(phrase)
     assert (m.role, m.name) == (role, name)
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("وأظهر مسح حديث أن ثقة المستهلكين تراجعت.", "مسح"),
+    ("وتشير تقديرات رسمية إلى أن البطالة ارتفعت.", "تقديرات"),
+    ("وتشير بعض الدراسات إلى أن البطالة ارتفعت.", "بعض الدراسات"),
+])
+def test_findings_and_studies_are_sources(sentence, speaker):
+    from quotes import extract
+    quotes = extract("قال الوزير سامر العبدلي إن الخطة جاهزة. " + sentence)
+    assert quotes[-1].speaker.name.startswith(speaker)
