@@ -162,6 +162,8 @@ class Lexicons:
     # الملك، الأمير، الفريق: titles that are also a name's rank or honorific; after a
     # complete role (العاهل الأردني الملك عبد الله) they open the name
     honorifics: frozenset[str] = frozenset()
+    # معالي، سمو، ذات (المصدر): words that stand for someone named before (address_words.txt)
+    address_words: frozenset[str] = frozenset()
     letter_names: frozenset[str] = frozenset()  # بي، اتش، اس: acronyms spelled out (اتش اس بي سي)
     non_sources: frozenset[str] = frozenset()  # قانون، عمر: وفقا للقانون، حسب العمر name no source
     name_genders: dict[str, str] = attrs.field(factory=dict)  # folded name -> female | male
@@ -264,6 +266,8 @@ class Lexicons:
                    letter_names=frozenset(fold(w) for w in _read_lines(directory / "letter_names.txt"))
                    if (directory / "letter_names.txt").exists() else frozenset(),
                    generic_titles=generic, honorifics=honorifics,
+                   address_words=frozenset(fold(w) for w in _read_lines(directory / "address_words.txt"))
+                   if (directory / "address_words.txt").exists() else frozenset(),
                    non_sources=frozenset(fold(w) for w in _read_lines(directory / "non_sources.txt"))
                    if (directory / "non_sources.txt").exists() else frozenset(),
                    name_genders=_name_genders(directory / "name_genders.txt"))

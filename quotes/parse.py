@@ -29,7 +29,7 @@ from .errors import ModelError
 from .lexicon import Lexicons
 from .resources import data_dir
 from .segment import Token
-from .speakers import read_mention, word_class
+from .speakers import noun_phrase_mention, read_mention, word_class
 
 # The parser reads no lemmas, so the pipeline's lemma step runs as the identity: Stanza's
 # depparse requires a lemma step (named by its model file), and the trained
@@ -508,6 +508,16 @@ def _apply(view: DocumentView, cand: Candidate, window: Window, words: list[Pars
         return
     end = cand.cue.index if k < cand.cue.index else limit
     mention = read_mention(view.text, tagged, k, end, lex, skip_adverbs=False)
+    verb_form = cand.cue.form.verb if cand.cue.form is not None else None
+    if (mention is None or mention.kind == "unknown") and subj.upos == "NOUN" and k == cand.cue.index + 1 \
+            and not (verb_form is not None and (verb_form.describes or verb_form.judges)):
+        # ويشير تحليل الدم إلى أن …: a noun no lexicon lists, which the parse makes the
+        # subject (not after وصف or رفض, whose noun is the object described or judged)
+        mention = noun_phrase_mention(view.text, tokens, k, end, lex)
+        if mention is not None:
+            cand.mention = mention
+            stats["noun_subject"] = stats.get("noun_subject", 0) + 1
+        return
     if mention is None or mention.kind == "unknown" or (mention.name is None and mention.kind == "organization"
                                                         and mention.head not in lex.source_kinds):
         return

@@ -754,6 +754,26 @@ _NOT_PEOPLE_DEFINITE = ("احد", "احدي", "عدد")
 _OTHERS = ("اخر", "اخري", "اخرون", "اخرين")
 
 
+def noun_phrase_mention(text: str, tokens: Sequence[Token], k: int, limit: int, lex: Lexicons) -> Mention | None:
+    """A common noun and its modifiers as a source the lexicons do not know (تحليل الدم،
+    اجتماع الوزراء), read only where the parse makes the noun the subject of a cue it
+    follows at once, and the clause follows the phrase (ويشير تحليل الدم إلى أن …)."""
+    head = tokens[k]
+    w = head.norm
+    if head.kind != "word" or word_class(head, lex) not in ("common", "definite") or w[:1] in "وفبلك" \
+            or w.endswith(_POSSESSIVES) or strip_article(w) in lex.address_words:
+        return None  # بشدة، عزمه، معاليه، ذات (المصدر): no source of its own
+    j = k + 1
+    while j < limit and j - k < 4 and tokens[j].kind == "word" and not tokens[j - 1].sentence_end \
+            and word_class(tokens[j], lex) in ("definite", "common", "group", "organization", "document") \
+            and tokens[j].norm[:1] not in "وفبلك":
+        j += 1
+    after = j + (j < limit and tokens[j].norm in ("الي", "علي", "من"))
+    if after >= len(tokens) or tokens[after].norm not in lex.group("complementizer"):
+        return None
+    return _mention(text, tokens, k, j, "unknown", None, None, None, None, strip_article(w), lex)
+
+
 def _quantified_people(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons) -> int | None:
     """Index after a quantifier that stands for people by itself, or None: with a
     pronoun (بعضهم، معظمهم), with the article (البعض، الكثير، البعض الآخر), or with the

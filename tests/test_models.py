@@ -53,3 +53,10 @@ def test_loading_the_models_builds_no_training_optimizer():
     assert (utils.get_optimizer, utils.get_split_optimizer) == before  # put back after loading
     words = parser.parse(["وقال الوزير إن الخطة جاهزة"])[0]
     assert any(w.deprel.startswith("nsubj") and w.text == "الوزير" for w in words)
+
+
+def test_a_noun_the_parse_makes_the_subject_is_the_source():
+    # no lexicon lists أوراق; the rules alone give the quote to the minister named before
+    text = "قال الوزير سامر العبدلي إن الخطة جاهزة. وتقول أوراق القضية إن المتهم بريء."
+    assert Extractor(parser="none").extract(text)[-1].speaker.name == "سامر العبدلي"
+    assert Extractor().extract(text)[-1].speaker.name == "أوراق القضية"

@@ -387,3 +387,20 @@ def test_findings_and_studies_are_sources(sentence, speaker):
     from quotes import extract
     quotes = extract("قال الوزير سامر العبدلي إن الخطة جاهزة. " + sentence)
     assert quotes[-1].speaker.name.startswith(speaker)
+
+
+@pytest.mark.parametrize("phrase, text", [
+    ("تقول أوراق القضية إن المتهم بريء", "أوراق القضية"),
+    ("يشير تحليل الدم إلى أن المريض تعافى", "تحليل الدم"),
+    ("قالت نساء إنهن تعرضن للإساءة", "نساء"),
+    ("أكد معالي الوزير أن", None),      # a form of address stands for someone named before
+    ("أكد ذات المصدر أن", None),
+    ("أكد عزمه على أن", None),           # a noun with a pronoun is the verb's object
+    ("أعلن بشدة أن", None),
+    ("أكد تحليل الدم في المختبر أن", None),  # the clause does not follow the phrase
+])
+def test_a_noun_after_a_cue_and_before_its_clause_is_a_source(phrase, text):
+    from quotes.speakers import noun_phrase_mention
+    tokens = tokenize(phrase)
+    m = noun_phrase_mention(phrase, tokens, 1, len(tokens), LEX)
+    assert (m.text if m else None) == text
