@@ -404,3 +404,11 @@ def test_a_noun_after_a_cue_and_before_its_clause_is_a_source(phrase, text):
     tokens = tokenize(phrase)
     m = noun_phrase_mention(phrase, tokens, 1, len(tokens), LEX)
     assert (m.text if m else None) == text
+
+
+@pytest.mark.parametrize("phrase, role", [
+    ("المستشار للشؤون الاقتصادية سامر العبدلي إن", "المستشار للشؤون الاقتصادية"),
+    ("الناطق للشئون الصحية سامر العبدلي إن", "الناطق للشئون الصحية"),
+])
+def test_the_field_of_a_title_after_lil_belongs_to_the_role(phrase, role):
+    assert mention(phrase).role == role
