@@ -332,3 +332,20 @@ def test_a_quoted_name_does_not_make_a_quote_mixed(text, kind):
 def test_a_quoted_predicate_after_a_definite_noun_is_still_quoted_speech():
     (q,) = EX.extract('وقال الوزير إن الاتفاق "مرفوض" بصيغته الحالية.')
     assert q.type == "mixed"
+
+
+@pytest.mark.parametrize("sentence, source, claim", [
+    # the pronoun after the relayed verb takes up ما: the source follows it
+    ("وبحسب ما أفاد به شهود عيان، فإن الانفجار وقع صباحا.", "شهود عيان", "الانفجار وقع صباحا"),
+    ("ووفق ما صرح به مصدر أمني، فإن الطريق مغلق.", "مصدر أمني", "الطريق مغلق"),
+    ("ووفق ما أعلنت عنه الوزارة، فإن الطريق مغلق.", "الوزارة", "الطريق مغلق"),
+])
+def test_an_according_to_relay_with_a_resumptive_pronoun_has_its_source(sentence, source, claim):
+    quotes = extract("قال الوزير سامر العبدلي إن الخطة جاهزة. " + sentence)
+    assert (quotes[-1].type, quotes[-1].speaker.name, quotes[-1].text) == ("according", source, claim)
+
+
+def test_a_relayed_quote_keeps_the_source_it_is_relayed_from():
+    # نقل عنه: the agency relays the minister's words; no entry of its own
+    quotes = extract("قال الوزير سامر العبدلي إن الخطة جاهزة، حسب ما نقلت عنه وكالة الأنباء.")
+    assert [(q.speaker.name, q.text) for q in quotes] == [("سامر العبدلي", "الخطة جاهزة")]
