@@ -452,6 +452,12 @@ def read_mention(text: str, tokens: Sequence[Token], i: int, limit: int,
             if c in ("organization", "document") and cls == "organization" and has_article(tokens[k - 1].norm) \
                     and tokens[k].norm.startswith("ال") and not _adjective_like(tokens[k].norm):
                 break  # طالبت الخارجية الكندية السلطات …: another body after a definite one is the object
+            if c == "definite" and cls == "organization" and k - first >= 2 and tokens[k].norm.startswith("ال") \
+                    and has_article(tokens[k - 1].norm) and tokens[k - 1].norm.endswith(("ي", "يه")) \
+                    and not _adjective_like(tokens[k].norm) and _verbal_noun_or_plural(tokens[k].norm):
+                # جمدت الحكومة الأردنية التعاملات …، نفت السلطات البريطانية الاتهامات: after the
+                # body's adjective, a verbal noun or plural is the object (not التيار الوطني الحر)
+                break
             if c in ("definite", "organization", "document", "place"):
                 k += 1  # وزارة الخارجية السعودية، حكومة جيبوتي
             elif extra == 0 and k == first + 1 and strip_article(tokens[k].norm) in _GENITIVE_OF.get(head, ()):
@@ -1003,9 +1009,17 @@ def _name_after_modifiers(tokens: Sequence[Token], k: int, limit: int,
 
 def _adjective_like(word: str) -> bool:
     """A definite word that can follow a definite noun as its adjective: a relative
-    adjective (الأميركية، الدولي) or a participle (المتحدة، المنظمة)."""
+    adjective (الأميركية، الدولي) or a participle (المتحدة، المنظمة، التابعة). Not any word
+    in ت: those are mostly verbal nouns (التعاملات، التأكيد), the object after a name."""
     bare = strip_article(word)
-    return bare.endswith(("ي", "يه", "يون", "يين", "يات")) or bare.startswith(("م", "ت"))
+    return bare.endswith(("ي", "يه", "يون", "يين", "يات")) or bare.startswith(("م", "تابع"))
+
+
+def _verbal_noun_or_plural(word: str) -> bool:
+    """A definite word shaped like a verbal noun of the ت forms (التعاملات، التحريض) or a
+    plural (الاتهامات، العاملين): what a verb takes as object, rarely an adjective."""
+    bare = strip_article(word)
+    return (bare.startswith("ت") and len(bare) >= 5) or bare.endswith(("ات", "ين"))
 
 
 def _place_adjunct(tok: Token, lex: Lexicons) -> bool:

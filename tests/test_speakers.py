@@ -412,3 +412,14 @@ def test_a_noun_after_a_cue_and_before_its_clause_is_a_source(phrase, text):
 ])
 def test_the_field_of_a_title_after_lil_belongs_to_the_role(phrase, role):
     assert mention(phrase).role == role
+
+
+@pytest.mark.parametrize("phrase, source", [
+    ("الحكومة الأردنية التعاملات التجارية مع كندا", "الحكومة الأردنية"),
+    ("السلطات البريطانية الاتهامات الروسية", "السلطات البريطانية"),
+    # adjectives stay: a participle, and words no shape tells from an adjective
+    ("المنظمة التابعة للأمم المتحدة إن", "المنظمة التابعة للأمم المتحدة"),
+    ("التيار الوطني الحر إن", "التيار الوطني الحر"),
+])
+def test_a_verbal_noun_or_plural_after_a_body_and_its_adjective_is_the_object(phrase, source):
+    assert mention(phrase).text == source
