@@ -408,17 +408,20 @@ def read_mention(text: str, tokens: Sequence[Token], i: int, limit: int,
         name_start, k = _name_chain(tokens, k, limit, lex, after_verb=skip_adverbs and k == i)
         name_end = k
         kind = "person"
-        # apposition: كلوب، مدرب ليفربول / العبدالوهاب شيخ الصاغة (no comma)
+        # apposition: كلوب، مدرب ليفربول / العبدالوهاب شيخ الصاغة (no comma) / فيصل
+        # المطيري، وهو مستشار تربوي (news-raw: 215 "، وهو/وهي" + title in a quarter)
         comma = k < limit and tokens[k].text in _COMMAS
-        if (k + comma < limit and name_end > name_start
-                and word_class(tokens[k + comma], lex) == "title"
-                and not (strip_article(tokens[k + comma].norm) in lex.courtesy
-                         and tokens[k + comma].norm.startswith("ال"))):
-            role_first = k + comma
+        pronoun = comma and k + 2 < limit and tokens[k + 1].norm in ("وهو", "وهي")
+        if (k + comma + pronoun < limit and name_end > name_start
+                and word_class(tokens[k + comma + pronoun], lex) == "title"
+                and not (strip_article(tokens[k + comma + pronoun].norm) in lex.courtesy
+                         and tokens[k + comma + pronoun].norm.startswith("ال"))):
+            role_first = k + comma + pronoun
             k = _role_chain(tokens, role_first, limit, lex, allow_names=True)
             role_end = k
-            return _mention(text, tokens, first, k, kind, name_start, name_end,
-                            role_first, role_end, head, lex)
+            m = _mention(text, tokens, first, k, kind, name_start, name_end, role_first, role_end, head, lex)
+            # وهي، وهو: the pronoun says the person's gender, whatever the title's form
+            return attrs.evolve(m, feminine=tokens[role_first - 1].norm == "وهي") if pronoun else m
     elif cls == "document" and not has_article(tokens[k].norm) and k + 2 < limit \
             and word_class(tokens[k + 1], lex) == "title" \
             and (issuer := read_mention(text, tokens, k + 1, limit, lex, skip_adverbs=False)) is not None \
@@ -612,6 +615,10 @@ def _role_chain(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons,
             continue
         if c in ("definite", "title", "organization") or (c == "number" and k - start > 1):
             k += 1
+        elif allow_names and c == "common" and not has_article(tokens[k - 1].norm) \
+                and not has_article(tokens[k].norm) and tokens[k].norm.endswith(("ي", "يه")) \
+                and tokens[k].norm[:1] not in "وفبل" and len(tokens[k].norm) > 3:
+            k += 1  # فيصل المطيري، وهو مستشار تربوي: an indefinite title's adjective
         elif c == "place" and not (has_article(tokens[k - 1].norm) and tokens[k - 1].norm.endswith("ي")) \
                 and not (k - 1 == start and has_article(tokens[start].norm)):  # الناشطة كندا: an object
             k += 1  # سفير فرنسا، وزيرة الخارجية السعودية (not المسؤول الأمريكي السعودية: an object)

@@ -423,3 +423,20 @@ def test_the_field_of_a_title_after_lil_belongs_to_the_role(phrase, role):
 ])
 def test_a_verbal_noun_or_plural_after_a_body_and_its_adjective_is_the_object(phrase, source):
     assert mention(phrase).text == source
+
+
+@pytest.mark.parametrize("sentence, role, gender", [
+    ("وقالت سلمى العبدلي، وهي مهندسة في شركة الكهرباء، إن الانقطاع سيستمر.", "مهندسة في شركة الكهرباء", "female"),
+    ("وقال سامر العبدلي، وهو محلل اقتصادي، إن الأسعار سترتفع.", "محلل اقتصادي", "male"),
+    ("وقال سامر العبدلي، وهو يغادر القاعة، إن الأسعار سترتفع.", None, "male"),  # no title: no role
+])
+def test_a_role_in_apposition_after_wa_huwa(sentence, role, gender):
+    from quotes import extract
+    (q,) = extract(sentence)
+    assert (q.speaker.name, q.speaker.role, q.speaker.gender) == (sentence.split("،")[0].split(" ", 1)[1], role, gender)
+
+
+def test_the_pronoun_of_an_apposition_gives_the_gender_a_title_does_not():
+    from quotes import extract
+    quotes = extract("وقالت جين مكدول، وهي عضو في اللجنة الأممية، إن الوضع مقلق. وأضافت أن التحقيق مستمر.")
+    assert [q.speaker.name for q in quotes] == ["جين مكدول", "جين مكدول"]
