@@ -440,3 +440,15 @@ def test_the_pronoun_of_an_apposition_gives_the_gender_a_title_does_not():
     from quotes import extract
     quotes = extract("وقالت جين مكدول، وهي عضو في اللجنة الأممية، إن الوضع مقلق. وأضافت أن التحقيق مستمر.")
     assert [q.speaker.name for q in quotes] == ["جين مكدول", "جين مكدول"]
+
+
+@pytest.mark.parametrize("sentence, name, role", [
+    ("وقال مواطن يدعى رضا الغالي إن الطحين نفد.", "رضا الغالي", None),
+    ("وقال صاحب مخبز يدعى رضا الغالي إن الطحين نفد.", "رضا الغالي", "صاحب مخبز"),
+    ("وقال أحد المربين، ويدعى صلاح القنوني، إن الأعلاف غالية.", "صلاح القنوني", None),
+    ("وقال مصدر يدعي أن الطحين نفد.", "مصدر", None),  # يدعي أن: "claims that", no name
+])
+def test_a_person_described_then_named(sentence, name, role):
+    from quotes import extract
+    (q,) = extract(sentence)
+    assert (q.speaker.name, q.speaker.role) == (name, role)
