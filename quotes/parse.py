@@ -502,6 +502,10 @@ def _apply(view: DocumentView, cand: Candidate, window: Window, words: list[Pars
     start = window.start + _subtree_start(words, subj)
     k = next((i for i in range(max(lo, window.first), min(hi, window.last))
               if tokens[i].start <= start < tokens[i].end), None)
+    if k is not None and cand.type == "reported" and cand.rule == "object+comp" and k == cand.cue.index + 1 \
+            and tokens[k].start == cand.start and subj.upos == "NOUN":
+        _object_was_subject(view, cand, tokens, k, lex, stats)
+        return
     if k is None or cand.start <= tokens[k].start < cand.end:
         return  # the subject lies inside the quote: a parse error
     if _quoted_after_preposition(tokens, tokens[k].start):
@@ -525,6 +529,23 @@ def _apply(view: DocumentView, cand: Candidate, window: Window, words: list[Pars
         return  # a common noun the rules would read as a bare name (تجليات): no source
     cand.mention = mention
     stats["subject_added"] += 1
+
+
+def _object_was_subject(view: DocumentView, cand: Candidate, tokens: Sequence[Token], k: int,
+                        lex: Lexicons, stats: dict[str, int]) -> None:
+    """وكشف تحقيق صحفي أن …: the rules, finding no subject, took the noun before the
+    complementizer for the verb's object and the claim; the parse makes it the subject.
+    The quote is then the clause after the complementizer, and the noun its source."""
+    mention = noun_phrase_mention(view.text, tokens, k, len(tokens), lex)
+    if mention is None:
+        return
+    a = mention.last + (tokens[mention.last].norm in ("الي", "علي", "من"))
+    a += 1  # the complementizer
+    if a >= len(tokens) or tokens[a].start >= cand.end or any(
+            t.kind == "mark" for t in tokens[a:] if t.start < cand.end):
+        return  # quoted words inside: left as the rules read them
+    cand.mention, cand.type, cand.start, cand.rule = mention, "indirect", tokens[a].start, "comp"
+    stats["noun_subject"] = stats.get("noun_subject", 0) + 1
 
 
 def _quoted_after_preposition(tokens: Sequence[Token], start: int | None) -> bool:

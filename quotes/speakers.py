@@ -790,9 +790,10 @@ def noun_phrase_mention(text: str, tokens: Sequence[Token], k: int, limit: int, 
         return None  # بشدة، عزمه، معاليه، ذات (المصدر): no source of its own
     j = k + 1
     while j < limit and j - k < 4 and tokens[j].kind == "word" and not tokens[j - 1].sentence_end \
-            and word_class(tokens[j], lex) in ("definite", "common", "group", "organization", "document") \
+            and (word_class(tokens[j], lex) in ("definite", "common", "group", "organization", "document")
+                 or (tokens[j].norm.endswith(("ي", "يه")) and tokens[j].norm not in lex.function_words)) \
             and tokens[j].norm[:1] not in "وفبلك":
-        j += 1
+        j += 1  # (صحفي، طبية: an adjective, also where the word is a title or place)
     after = j + (j < limit and tokens[j].norm in ("الي", "علي", "من"))
     if after >= len(tokens) or tokens[after].norm not in lex.group("complementizer"):
         return None

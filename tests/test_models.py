@@ -60,3 +60,12 @@ def test_a_noun_the_parse_makes_the_subject_is_the_source():
     text = "قال الوزير سامر العبدلي إن الخطة جاهزة. وتقول أوراق القضية إن المتهم بريء."
     assert Extractor(parser="none").extract(text)[-1].speaker.name == "سامر العبدلي"
     assert Extractor().extract(text)[-1].speaker.name == "أوراق القضية"
+
+
+def test_a_noun_object_the_parse_makes_the_subject_becomes_the_source():
+    # the rules, with no subject read, take تحقيق صحفي أن … for the object and its claim
+    text = "وكشف تحقيق صحفي أن الشركة دفعت رشاوى."
+    (rules,) = Extractor(parser="none").extract(text)
+    assert (rules.type, rules.text) == ("reported", "تحقيق صحفي أن الشركة دفعت رشاوى")
+    (q,) = Extractor().extract(text)
+    assert (q.type, q.text, q.speaker.name) == ("indirect", "الشركة دفعت رشاوى", "تحقيق صحفي")
