@@ -233,7 +233,7 @@ def _scan_zone(view: DocumentView, p: int, i: int, limit: int, lex: Lexicons,
                 and (form := lookup_cue_word(tokens[k + 1].norm, lex)) is not None and form.form != "noun":
             return k, "cue"  # وعبر عن رضاه …، موضحا: «…»: the quote is the next cue's
         if tok.text in _COMMAS and k > i and k + 1 < limit and _is_according_start(tokens, k + 1, lex):
-            return k, "end"  # …، حسب ما ذكر موقع "الرصد": the source of what precedes
+            return k, "end"  # …، حسب ما ذكر موقع "المرصد": the source of what precedes
         if tok.sentence_end or tok.text in _CLAUSE_STOPS:
             return k, "end"
         k += 1
@@ -879,7 +879,7 @@ def _according(view: DocumentView, p: int, hit: CueHit, lex: Lexicons,
     own_preposition = relayed and j + 1 < limit and tokens[j].norm in ("عنه", "عنها") \
         and not _relay_verb(tokens[j - 1], lex)
     if own_preposition:
-        j += 1  # بحسب ما عبر عنه السائق، وفق ما أعلنت عنه الوزارة: the verb's own preposition
+        j += 1  # بحسب ما كشف عنه المحامي، وفق ما أعلنت عنه الوزارة: the verb's own preposition
     # (حسب ما نقلت عنه الوكالة: whom the agency relays was named before; no source here)
     mention = None if j < limit and word_class(tokens[j], lex) == "pronoun-pp" else \
         read_mention(view.text, tokens, j, limit, lex)
@@ -903,7 +903,7 @@ def _according(view: DocumentView, p: int, hit: CueHit, lex: Lexicons,
     if mention is None and not implicit and not (
             relayed and len(words_before) >= 3 and j < limit
             and word_class(tokens[j], lex) in ("common", "name", "title", "definite")):
-        return None  # (بحسب ما عبر عنه …، وفق ما جاء في …: nothing read as a source there)
+        return None  # (بحسب ما كشف عنه …، وفق ما جاء في …: nothing read as a source there)
     # (بحسب ما كشف شريكه: a source the rules cannot read still makes the claim a quote,
     # and the verb is the marker's, not a cue of its own)
     cand = Candidate("according", 0, 0, p, cue=hit, cue_token=tokens[i], mention=mention,
@@ -916,11 +916,12 @@ def _according(view: DocumentView, p: int, hit: CueHit, lex: Lexicons,
         if any(prev.mention is not None for prev in inside) or (relayed and inside and channel) \
                 or (mention is None and inside):
             # a relay marker that names the channel of a quote already attributed
-            # (…، بحسب وكالة …، حسب ما ذكر موقع "الرصد"), or repeats its source (وأضاف أن …، كما قال)
+            # (…، بحسب وكالة …، حسب ما ذكر موقع "المرصد"), or repeats its source (وأضاف أن …، كما قال)
             return None
         if own_preposition and mention is not None and inside:
-            # اعترض على ألفاظ المقدم … بحسب ما عبر عنه المواطن: the relayed verb sources the
-            # subject-less quote before it, which keeps its own span
+            # وانتقد قرار البلدية …، بحسب ما كشف عنه الجار: the relayed verb sources the
+            # subject-less quote before it, which keeps its own span (a verb's own عنه after
+            # ما: 23 in a quarter of news-raw, أعلن عنه and كشف عنه the commonest)
             for prev in inside:
                 prev.mention = mention
             return None

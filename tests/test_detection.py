@@ -161,9 +161,9 @@ def test_according_to_what_a_newspaper_published():
 
 
 def test_according_to_a_relay_after_a_quotation_takes_the_quotation():
-    text = 'وتراوحت ردود الأفعال على المقابلة بين "الإشادة بصوت العقل والحكمة" وفق ما جاء في أحد التعليقات على الفيديو.'
+    text = 'وانقسم المتابعون حول الحلقة بين "الإعجاب بجرأة الضيف وصراحته" وفق ما جاء في أحد التعليقات على الصفحة.'
     quotes = EX.extract(text)
-    assert [(q.type, q.text) for q in quotes] == [("according", "الإشادة بصوت العقل والحكمة")]
+    assert [(q.type, q.text) for q in quotes] == [("according", "الإعجاب بجرأة الضيف وصراحته")]
     assert quotes[0].speaker.name == "أحد التعليقات"
 
 
