@@ -65,6 +65,16 @@ def _read_lines(path: Path) -> list[str]:
     return lines
 
 
+def _optional_words(path: Path) -> frozenset[str]:
+    """The folded words of a lexicon file that an older data folder may lack."""
+    return frozenset(fold(w) for w in _read_lines(path)) if path.exists() else frozenset()
+
+
+def _marked(lines: list[str], prefix: str) -> frozenset[str]:
+    """The folded words of the lines with ``prefix`` (courtesy:, generic:, honorific:)."""
+    return frozenset(fold(t.split(":", 1)[1]) for t in lines if t.startswith(prefix))
+
+
 def _verb_forms(line: str, path: Path) -> dict[str, CueForm]:
     lemma, *fields = line.split()
     opts: dict[str, str] = {}
@@ -215,9 +225,7 @@ class Lexicons:
                                   _read_lines(directory / "according_markers.txt")),
                                  key=len, reverse=True))
         title_lines = _read_lines(directory / "titles.txt")
-        courtesy = frozenset(fold(t.split(":", 1)[1]) for t in title_lines if t.startswith("courtesy:"))
-        generic = frozenset(fold(t.split(":", 1)[1]) for t in title_lines if t.startswith("generic:"))
-        honorifics = frozenset(fold(t.split(":", 1)[1].strip()) for t in title_lines if t.startswith("honorific:"))
+        courtesy = _marked(title_lines, "courtesy:")
         titles = frozenset(fold(t.split(":", 1)[-1].strip()) for t in title_lines
                            if not t.startswith("courtesy:")) | courtesy
         names_path = directory / "first_names.txt"
@@ -263,13 +271,10 @@ class Lexicons:
                    {name: frozenset(words) for name, words in groups.items()}, frozenset(companies),
                    places=frozenset(fold(w) for w in place_lines if not w.startswith("head:")),
                    place_heads=frozenset(fold(w.split(":", 1)[1]) for w in place_lines if w.startswith("head:")),
-                   letter_names=frozenset(fold(w) for w in _read_lines(directory / "letter_names.txt"))
-                   if (directory / "letter_names.txt").exists() else frozenset(),
-                   generic_titles=generic, honorifics=honorifics,
-                   address_words=frozenset(fold(w) for w in _read_lines(directory / "address_words.txt"))
-                   if (directory / "address_words.txt").exists() else frozenset(),
-                   non_sources=frozenset(fold(w) for w in _read_lines(directory / "non_sources.txt"))
-                   if (directory / "non_sources.txt").exists() else frozenset(),
+                   letter_names=_optional_words(directory / "letter_names.txt"),
+                   generic_titles=_marked(title_lines, "generic:"), honorifics=_marked(title_lines, "honorific:"),
+                   address_words=_optional_words(directory / "address_words.txt"),
+                   non_sources=_optional_words(directory / "non_sources.txt"),
                    name_genders=_name_genders(directory / "name_genders.txt"))
 
 

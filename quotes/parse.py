@@ -431,7 +431,7 @@ def refine_with_parse(parser: Parser, views: Sequence[DocumentView], cands: Sequ
     for w, words in zip(windows, parses):
         by_sentence.setdefault((w.doc, w.paragraph, w.sentence), []).append((w, words))
     stats = {"windows": len(windows), "words": sum(len(w) for w in parses),
-             "subject_added": 0, "name_completed": 0, "gender": 0}
+             "subject_added": 0, "name_completed": 0, "gender": 0, "noun_subject": 0}
     for d, (view, doc_cands) in enumerate(zip(views, cands)):
         for cand in doc_cands:
             if not needs_parse(view, cand, view.lexicons or lex):
@@ -520,7 +520,7 @@ def _apply(view: DocumentView, cand: Candidate, window: Window, words: list[Pars
         mention = noun_phrase_mention(view.text, tokens, k, end, lex)
         if mention is not None:
             cand.mention = mention
-            stats["noun_subject"] = stats.get("noun_subject", 0) + 1
+            stats["noun_subject"] += 1
         return
     if mention is None or mention.kind == "unknown" or (mention.name is None and mention.kind == "organization"
                                                         and mention.head not in lex.source_kinds):
@@ -545,7 +545,7 @@ def _object_was_subject(view: DocumentView, cand: Candidate, tokens: Sequence[To
             t.kind == "mark" for t in tokens[a:] if t.start < cand.end):
         return  # quoted words inside: left as the rules read them
     cand.mention, cand.type, cand.start, cand.rule = mention, "indirect", tokens[a].start, "comp"
-    stats["noun_subject"] = stats.get("noun_subject", 0) + 1
+    stats["noun_subject"] += 1
 
 
 def _quoted_after_preposition(tokens: Sequence[Token], start: int | None) -> bool:
