@@ -727,7 +727,38 @@ def _contradicts(said: list[str], known: list[str], lex: Lexicons) -> bool:
         return False
     said_countries = {c for w in said[1:] if (c := _country_of(w, lex))}
     known_countries = {c for w in known[1:] if (c := _country_of(w, lex))}
-    return bool(said_countries) and bool(known_countries) and not said_countries & known_countries
+    if said_countries and known_countries and not said_countries & known_countries:
+        return True
+    if len(said) < 2 or len(known) < 2 or said[1] == known[1]:
+        return False
+    # the head's complement: وزير الداخلية is not وزير الخارجية, المتحدث باسم
+    # المعارضة not المتحدث باسم الجيش; a word the other role has too (الرسمي) or a
+    # nationality (الوزير الفرنسي) says no more than a shorter form of the same role
+    said_rest, known_rest = said[1:], known[1:]
+    if said[1] == "باسم" == known[1] or (said[1] == "باسم") != (known[1] == "باسم"):
+        said_rest = [w for w in said_rest if w != "باسم"]
+        known_rest = [w for w in known_rest if w != "باسم"]
+    if not said_rest or not known_rest:
+        return False
+    a, b = said_rest[0], known_rest[0]
+    generic = lex.companies | lex.media  # مؤسس الموقع may be مؤسس فيسبوك
+    return a != b and a not in known and b not in said and not (
+        _country_of(a, lex) or _country_of(b, lex) or a in generic or b in generic
+        or a.startswith("ب") or b.startswith("ب")  # وصفه الوزير بالأمر: no complement
+        or _one_letter_apart(a, b))  # جمعية and جميعة: a slip of the pen, one word
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    """Whether two words differ by one letter added, dropped or swapped with its
+    neighbour (a misspelling of one word, not another word)."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [k for k in range(len(a)) if a[k] != b[k]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                   and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:k] + long_[k + 1:] == short for k in range(len(long_)))
 
 
 def _country_of(word: str, lex: Lexicons) -> str | None:

@@ -543,6 +543,20 @@ def test_a_contradicting_adjective_keeps_two_holders_of_a_title_apart():
     assert q.speaker.name != "ماريو روسي"
 
 
+def test_another_ministry_keeps_two_ministers_apart():
+    text = ("وقال وزير المالية فادي النمر إن العجز تراجع.\n"
+            "وقال وزير الصحة إن المستشفيات جاهزة.")
+    q = EX.extract(text)[-1]
+    assert (q.speaker.name, q.speaker.role) == ("وزير الصحة", "وزير الصحة")
+
+
+def test_a_shorter_or_misspelt_form_of_a_role_is_the_same_person():
+    text = ("وقال رئيس جمعية المزارعين سالم البكري إن المحصول وفير.\n"
+            "وأضاف رئيس الجمعية أن الأسعار مستقرة.\n"
+            "وأوضح رئيس جميعة المزارعين أن التصدير سيبدأ قريبا.")
+    assert [q.speaker.name for q in EX.extract(text)] == ["سالم البكري"] * 3
+
+
 def test_as_something_dictates_is_no_according_to():
     assert EX.extract("ويكتب الروائي قصصه وفق ما تمليه عليه ذاكرته وتجاربه.") == []
 
