@@ -557,6 +557,29 @@ def test_a_shorter_or_misspelt_form_of_a_role_is_the_same_person():
     assert [q.speaker.name for q in EX.extract(text)] == ["سالم البكري"] * 3
 
 
+def test_whom_a_spokesperson_speaks_for_is_part_of_the_role():
+    def who(text):
+        q = EX.extract(text)[0]
+        return q.speaker.name, q.speaker.role
+    assert who("وقال المتحدث باسم الرئيس البرازيلي إن القمة تأجلت.") == (
+        "المتحدث باسم الرئيس البرازيلي", "المتحدث باسم الرئيس البرازيلي")
+    assert who("وأعلن متحدث باسم المعارضة أن وفدها انسحب من الجلسة.") == (
+        "متحدث باسم المعارضة", "متحدث باسم المعارضة")
+    assert who("وقال الناطق باسم المعارضة المسلحة سعيد الحمدان إن الهدنة صامدة.") == (
+        "سعيد الحمدان", "الناطق باسم المعارضة المسلحة")
+    assert who("وقالت متحدثة باسم مستشفى كيرين، هيلين بيرغر، إن المصابين بخير.") == (
+        "هيلين بيرغر", "متحدثة باسم مستشفى كيرين")
+
+
+def test_the_name_after_a_spokespersons_principal_is_the_principals():
+    text = ("وقال ديمتري بيسكوف، المتحدث باسم الرئيس الروسي فلاديمير بوتين، إن الزيارة تأجلت.\n"
+            "وكان بوتين قد أكد أن بلاده لن تتراجع.")
+    first, second = EX.extract(text)
+    assert first.speaker.name == "ديمتري بيسكوف"
+    assert first.speaker.role.startswith("المتحدث باسم الرئيس الروسي")
+    assert (second.speaker.name, second.speaker.role) == ("فلاديمير بوتين", "الرئيس الروسي")
+
+
 def test_as_something_dictates_is_no_according_to():
     assert EX.extract("ويكتب الروائي قصصه وفق ما تمليه عليه ذاكرته وتجاربه.") == []
 
