@@ -170,10 +170,11 @@ class Extractor:
             if cand.impersonal:
                 resolved[id(cand)] = None
                 continue
-            agent = cand.cue.form.verb.agent if cand.cue is not None and cand.cue.form is not None else ""
+            verb = cand.cue.form.verb if cand.cue is not None and cand.cue.form is not None else None
             spoken = len(resolver.history)
             pick = resolver.resolve(cand.mention, cand.position, cand.feminine, cand.plural,
-                                    cand.topic, cand.clause_subject, agent)
+                                    cand.topic, cand.clause_subject, verb.agent if verb else "",
+                                    follows=verb is not None and verb.follows)
             if self.ranker is not None:
                 options = speaker_options(view, cand, pick, resolver, HistoryPrefix(resolver.history, spoken), mentions,
                                           cache=cache)

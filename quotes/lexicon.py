@@ -32,6 +32,7 @@ class Verb:
     source_in: bool = False  # جاء في بيان X: the source is the text named after في
     describes: bool = False  # وصف X بأنه Y: the claim is Y, the clause after the object
     judges: bool = False  # رفض، ندد: a noun object alone is the target judged, not a claim
+    follows: bool = False  # أضاف، تابع: goes on with what the last speaker said
 
 
 @attrs.frozen
@@ -88,7 +89,7 @@ def _verb_forms(line: str, path: Path) -> dict[str, CueForm]:
                 takes_object=opts.get("object") == "yes",
                 needs_confirmation=opts.get("confirm") == "yes", agent=fold(opts.get("ptc", "")),
                 source_in=opts.get("in") == "yes", describes=opts.get("describe") == "yes",
-                judges=opts.get("target") == "yes")
+                judges=opts.get("target") == "yes", follows=opts.get("follows") == "yes")
     forms: dict[str, CueForm] = {}
     if "past" in opts:
         stem = fold(opts["past"])

@@ -841,6 +841,8 @@ def _nominative(m: Mention) -> str:
     words = m.text.split()
     if words and fold(words[0]) == m.head + "ا":
         words[0] = words[0][:-1]
+    if words and words[0].startswith("لل") and len(words[0]) > 4:
+        words[0] = "ال" + words[0][2:]  # وفقا للمدعي العام: the preposition is the marker's
     return " ".join(words)
 
 
@@ -1550,12 +1552,13 @@ class SpeakerResolver:
         return [entities[r[3]] for r in sorted(ranked.values())]
 
     def _by_head(self, head: str, position: int, kinds: tuple[str, ...],
-                 role: str | None = None, strict: bool = False) -> Entity | None:
+                 role: str | None = None, strict: bool = False, follows: bool = False) -> Entity | None:
         """The entity a bare role or designation refers to (الوزير، الصحيفة): the most
         recent speaker whose role or name starts with ``head``, else an entity named
         before, else one named after (a role the text explains later). With ``role``,
         an entity whose role has every word of it comes first; with ``strict`` as well,
-        only such an entity will do."""
+        only such an entity will do. ``follows``: the cue goes on with what was said
+        (وأضاف), so a title nobody was named with may describe the person speaking."""
         ordered = tuple(strip_article(w) for w in fold(role).split()) if role else ()
         want = set(ordered)
 
@@ -1592,8 +1595,14 @@ class SpeakerResolver:
                     if kind == "person" and words and (generic or words[0] == head)
                     and (found := group.last_in(paragraph, position)) is not None]
             latest = [max(here, key=lambda found: found[0])[1]] if here else []
+            # only a descriptor can be anyone: a generic title or a nationality (المسؤول
+            # التركي، الفنان اللبناني); an office with its complement (رئيس البلدية،
+            # المدعي العام) is someone else than a person with another title, unless the
+            # cue goes on with what was said (وأضاف أستاذ الاقتصاد)
+            descriptor = generic or follows or all(_country_of(w, self.lex) for w in ordered[1:])
             recent = [e for e in latest + [e for _, e in reversed(self.history[-3:])]
                       if e.kind in kinds and e.kind == "person"
+                      and (descriptor or not e.role or self._words_of(e)[:1] == (head,))
                       and not self._contradicts(ordered, self._words_of(e))]
             if recent:
                 return recent[0]
@@ -1620,7 +1629,8 @@ class SpeakerResolver:
 
     def resolve(self, mention: Mention | None, position: int, feminine: bool | None,
                 plural: bool = False, topic: Mention | None = None,
-                clause_subject: Mention | None = None, agent: str = "") -> "Resolved | None":
+                clause_subject: Mention | None = None, agent: str = "",
+                follows: bool = False) -> "Resolved | None":
         """The speaker for a cue at ``position``: from its mention, or from context.
 
         ``topic`` is the person a paragraph opens with (سامي الحداد لا يخشى المنافسة … وقال
@@ -1629,14 +1639,14 @@ class SpeakerResolver:
         (واستهجن المواطن …، قائلا): it is the source whoever spoke since.
         ``agent`` is the participle of the cue verb (كاتب for كتب): a later bare
         الكاتب refers to whoever this speaker is."""
-        resolved = self._resolve(mention, position, feminine, plural, topic, clause_subject)
+        resolved = self._resolve(mention, position, feminine, plural, topic, clause_subject, follows)
         if agent and resolved is not None and resolved.entity.kind == "person":
             self.agents[agent] = resolved.entity
         return resolved
 
     def _resolve(self, mention: Mention | None, position: int, feminine: bool | None,
                  plural: bool = False, topic: Mention | None = None,
-                 clause_subject: Mention | None = None) -> "Resolved | None":
+                 clause_subject: Mention | None = None, follows: bool = False) -> "Resolved | None":
         if mention is None and clause_subject is not None and (
                 feminine is None or clause_subject.feminine is None or clause_subject.feminine == feminine):
             resolved = self.resolve(clause_subject, clause_subject.start, feminine)
@@ -1678,7 +1688,8 @@ class SpeakerResolver:
             if known:
                 return self._speak(known[0], mention, position)
         if mention.kind == "person" or (mention.role and mention.kind == "unknown"):
-            ent = self._by_head(mention.head, position, ("person", "anonymous"), mention.role or mention.text)
+            ent = self._by_head(mention.head, position, ("person", "anonymous"), mention.role or mention.text,
+                                follows=follows)
             if ent is None and mention.name is None and len(mention.text.split()) == 1:
                 # الكاتب, said of nobody named so: the person who wrote (كتب) just before
                 ent = self.agents.get(mention.head)

@@ -580,6 +580,37 @@ def test_the_name_after_a_spokespersons_principal_is_the_principals():
     assert (second.speaker.name, second.speaker.role) == ("فلاديمير بوتين", "الرئيس الروسي")
 
 
+def test_an_office_nobody_was_named_with_is_someone_new():
+    text = ("وقال الوزير نادر السالم إن الوضع مستقر.\n"
+            "وقال رئيس البلدية إن الطرق مفتوحة.")
+    q = EX.extract(text)[-1]
+    assert (q.speaker.name, q.speaker.role) == ("رئيس البلدية", "رئيس البلدية")
+
+
+def test_going_on_with_another_title_describes_the_speaker_anew():
+    text = ("وقال رئيس الجمعية سمير الحداد إن المعرض ناجح.\n"
+            "وأضاف أستاذ الاقتصاد أن الإقبال فاق التوقعات.")
+    q = EX.extract(text)[-1]
+    assert (q.speaker.name, q.speaker.role) == ("سمير الحداد", "رئيس الجمعية")
+
+
+def test_according_to_a_statement_by_someone_names_them():
+    q = EX.extract("وتراجعت صادرات القمح هذا العام، بحسب تصريح لمسؤول في الوزارة.")[0]
+    assert (q.type, q.speaker.name) == ("according", "مسؤول في الوزارة")
+    q = EX.extract("وسيزور المدينة نصف مليون سائح، وفقا لتوقعات وزير السياحة كمال الشامي.")[0]
+    assert (q.type, q.speaker.name, q.speaker.role) == ("according", "كمال الشامي", "وزير السياحة")
+
+
+def test_the_clause_before_an_according_marker_is_its_claim():
+    q = EX.extract("ومن أجل المهرجان، يتوقع أن يزور المدينة مليون سائح، بحسب تقديرات وزارة السياحة.")[0]
+    assert (q.type, q.text, q.speaker.name) == ("according", "يزور المدينة مليون سائح", "وزارة السياحة")
+
+
+def test_a_marker_before_a_rule_does_not_end_the_quote():
+    q = EX.extract("وأوضح المدير أن الفرق ستوزع وفقا للجدول الجديد في بداية الموسم.")[0]
+    assert q.text == "الفرق ستوزع وفقا للجدول الجديد في بداية الموسم"
+
+
 def test_as_something_dictates_is_no_according_to():
     assert EX.extract("ويكتب الروائي قصصه وفق ما تمليه عليه ذاكرته وتجاربه.") == []
 
