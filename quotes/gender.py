@@ -70,7 +70,8 @@ def title_gender(role: str | None, lex: Lexicons) -> str | None:
 
 
 def _title(word: str, lex: Lexicons) -> bool:
-    return word in lex.titles or (word.endswith("ه") and word[:-1] in lex.titles)
+    return word in lex.titles or (word.endswith("ه") and word[:-1] in lex.titles
+                                  and word[:-1] not in lex.masculine_titles)
 
 
 def name_gender(name: str, lex: Lexicons) -> str | None:

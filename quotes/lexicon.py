@@ -173,6 +173,8 @@ class Lexicons:
     # الملك، الأمير، الفريق: titles that are also a name's rank or honorific; after a
     # complete role (العاهل الأردني الملك عبد الله) they open the name
     honorifics: frozenset[str] = frozenset()
+    # titles whose form in ة is another noun (مؤسسة, مساعدة): no feminine title
+    masculine_titles: frozenset[str] = frozenset()
     # معالي، سمو، ذات (المصدر): words that stand for someone named before (address_words.txt)
     address_words: frozenset[str] = frozenset()
     letter_names: frozenset[str] = frozenset()  # بي، اتش، اس: acronyms spelled out (اتش اس بي سي)
@@ -274,6 +276,7 @@ class Lexicons:
                    place_heads=frozenset(fold(w.split(":", 1)[1]) for w in place_lines if w.startswith("head:")),
                    letter_names=_optional_words(directory / "letter_names.txt"),
                    generic_titles=_marked(title_lines, "generic:"), honorifics=_marked(title_lines, "honorific:"),
+                   masculine_titles=_marked(title_lines, "masculine:"),
                    address_words=_optional_words(directory / "address_words.txt"),
                    non_sources=_optional_words(directory / "non_sources.txt"),
                    name_genders=_name_genders(directory / "name_genders.txt"))

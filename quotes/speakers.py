@@ -246,7 +246,7 @@ def _is_common(w: str, lex: Lexicons) -> bool:
 def _is_title(bare: str, lex: Lexicons) -> bool:
     if bare in lex.titles:
         return True
-    if bare.endswith("ه") and bare[:-1] in lex.titles:  # وزيرة، رئيسة
+    if bare.endswith("ه") and bare[:-1] in lex.titles and bare[:-1] not in lex.masculine_titles:  # وزيرة، رئيسة
         return True
     return False
 

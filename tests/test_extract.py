@@ -611,6 +611,14 @@ def test_a_marker_before_a_rule_does_not_end_the_quote():
     assert q.text == "الفرق ستوزع وفقا للجدول الجديد في بداية الموسم"
 
 
+def test_an_institution_is_not_a_woman_founder():
+    text = ("أعلنت المؤسسة العامة للموانئ أنه تم تعديل مواعيد الرحلات.\n"
+            "وقال مدير الإعلام بالمؤسسة سامي الحداد إن التعديل يخدم المسافرين.")
+    first, second = EX.extract(text)
+    assert (first.speaker.name, first.speaker.kind) == ("المؤسسة العامة للموانئ", "organization")
+    assert second.speaker.name == "سامي الحداد"
+
+
 def test_as_something_dictates_is_no_according_to():
     assert EX.extract("ويكتب الروائي قصصه وفق ما تمليه عليه ذاكرته وتجاربه.") == []
 
