@@ -33,3 +33,17 @@ def test_a_full_stop_at_the_very_end_of_the_text_ends_the_sentence():
     tokens = tokenize("وصل الوفد.")
     assert tokens[-1].text == "." and tokens[-1].sentence_end
     assert not tokenize("وصل الوفد.. ثم غادر")[2].sentence_end
+
+
+def test_an_acronym_spelled_with_dots_is_one_word():
+    words = [t.text for t in tokenize("وقالت لشبكة (إي.بي.سي) إن الوفد وصل، حسب وكالة د.ب.أ.")]
+    assert "إي.بي.سي" in words and "د.ب.أ" in words
+    # a full stop glued between two words still ends the sentence
+    tokens = tokenize("وصل الوفد.وقال الوزير")
+    assert [t.text for t in tokens[:4]] == ["وصل", "الوفد", ".", "وقال"] and tokens[2].sentence_end
+
+
+def test_the_complementizer_is_not_read_inside_an_acronym():
+    from quotes import Extractor
+    q = Extractor(parser="none").extract("وقال الوزير لشبكة (إن.بي.سي) الأمريكية: نريد أن نساعد جيراننا.")[0]
+    assert q.text == "نريد أن نساعد جيراننا"
