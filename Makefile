@@ -38,6 +38,8 @@ lexicons:
 	$(PYTHON) scripts/mine_sources.py $(SHARED)/data/news-raw/*.jsonl.gz --every 2 -o data/lexicons/mined_sources.txt
 	$(PYTHON) scripts/mine_common_words.py $(SHARED)/data/news-raw/*.jsonl.gz -o data/lexicons/common_words.txt
 	$(PYTHON) scripts/mine_first_names.py $(SHARED)/data/news-raw/*.jsonl.gz -o data/lexicons/first_names.txt
+	$(PYTHON) scripts/mine_article_names.py $(SHARED)/data/news-raw/*.jsonl.gz \
+		--names $(SHARED)/data/ner-arabic/names -o data/lexicons/article_names.txt
 	$(PYTHON) scripts/mine_name_genders.py $(SHARED)/data/news-raw/*.jsonl.gz \
 		--names $(SHARED)/data/ner-arabic/names -o data/lexicons/name_genders.txt
 

@@ -175,6 +175,8 @@ class Lexicons:
     honorifics: frozenset[str] = frozenset()
     # titles whose form in ة is another noun (مؤسسة, مساعدة): no feminine title
     masculine_titles: frozenset[str] = frozenset()
+    # فاليري، والتر: names whose first letters read as a clitic and the article (article_names.txt)
+    article_names: frozenset[str] = frozenset()
     # معالي، سمو، ذات (المصدر): words that stand for someone named before (address_words.txt)
     address_words: frozenset[str] = frozenset()
     letter_names: frozenset[str] = frozenset()  # بي، اتش، اس: acronyms spelled out (اتش اس بي سي)
@@ -279,6 +281,7 @@ class Lexicons:
                    masculine_titles=_marked(title_lines, "masculine:"),
                    address_words=_optional_words(directory / "address_words.txt"),
                    non_sources=_optional_words(directory / "non_sources.txt"),
+                   article_names=_optional_words(directory / "article_names.txt"),
                    name_genders=_name_genders(directory / "name_genders.txt"))
 
 

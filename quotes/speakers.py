@@ -146,6 +146,8 @@ def _class_after_names(tok: Token, w: str, lex: Lexicons) -> str:
         return "common"  # التزامها، إلغائه: the same with a possessive (news-raw: 48 right after أكد، جدد، أعلن)
     if w.startswith("وال") and _is_title(w, lex):
         return "title"  # والدة، والي: a title whose first letters read as و + ال
+    if w in lex.article_names:
+        return "name"  # فاليري، والتر، بالوتيلي: a name that starts like و/ف/ب + ال
     bare = strip_article(w)
     if _is_title(bare, lex):
         return "title"
@@ -340,6 +342,7 @@ def read_mention(text: str, tokens: Sequence[Token], i: int, limit: int,
         # also a word, then a family name
         cls = "name"
     if cls == "name" and tokens[k].norm[:1] == "و" and tokens[k].norm not in lex.first_names \
+            and tokens[k].norm not in lex.article_names \
             and not (skip_adverbs and k == i and _unknown_after_waw(tokens[k], lex)):
         # وكندا، وعكست: a conjunction on a word, not the start of a name; but right after
         # a verb no conjunction can stand, so وانغ in وقال وانغ is the name itself
@@ -963,6 +966,7 @@ def _name_chain(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons,
         k += 1  # الدكتور مازن العلي، (العاهل الأردني) الملك عبد الله: the name starts after the title
         start = k
     if k < limit and tokens[k].norm[:1] == "و" and tokens[k].norm not in lex.first_names \
+            and tokens[k].norm not in lex.article_names \
             and word_class(tokens[k], lex) == "name" and not (after_verb and _unknown_after_waw(tokens[k], lex)):
         return start, start  # وكندا: a conjunction on a word, not the start of a name
     if k + 1 < limit and _imperfect_verb_like(tokens[k], lex) and tokens[k + 1].norm in lex.first_names:

@@ -619,6 +619,15 @@ def test_an_institution_is_not_a_woman_founder():
     assert second.speaker.name == "سامي الحداد"
 
 
+def test_a_name_that_starts_like_the_article_is_a_name():
+    text = ('وقال فاليري موران، وهو أستاذ في جامعة ليون: "النتائج مشجعة".\n'
+            'وتابع قائلا "سنواصل التجارب".\n'
+            "وقال والتر كوخ إن الفريق جاهز. وأضاف والتر أن المباراة صعبة.")
+    speakers = [(q.speaker.name, q.speaker.role) for q in EX.extract(text)]
+    assert speakers[:2] == [("فاليري موران", "أستاذ في جامعة ليون")] * 2
+    assert [name for name, _ in speakers[2:]] == ["والتر كوخ", "والتر كوخ"]
+
+
 def test_as_something_dictates_is_no_according_to():
     assert EX.extract("ويكتب الروائي قصصه وفق ما تمليه عليه ذاكرته وتجاربه.") == []
 
