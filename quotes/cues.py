@@ -63,6 +63,8 @@ def _lookup_cue_word(word: str, lexicons: Lexicons) -> CueForm | None:
         for suffix in ("هما", "ه", "ها"):  # (لخصهما: summed them up)
             if cand.endswith(suffix) and len(cand) > len(suffix) + 2:
                 stem = cand[: -len(suffix)]
+                if lexicons.function_words.get(stem) == "preposition":
+                    continue  # بينها، عبره: a preposition with its pronoun, not بيّن or عبّر
                 hit = forms.get(stem)
                 if hit is not None and hit.form == "verb" and suffix == "ه" and _hollow_form_iv(stem):
                     continue  # اضافه، اشاره، اجابه: the verbal noun (إضافة), not أضافه

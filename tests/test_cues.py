@@ -100,3 +100,12 @@ def test_a_verb_that_needs_confirmation_keeps_its_object_pronoun_unless_it_is_an
 
 def test_a_dual_object_pronoun():
     assert lookup_cue_word(fold("لخصهما"), LEX).verb.lemma == "لخص"
+
+
+def test_a_preposition_with_its_pronoun_is_no_cue():
+    from quotes import Extractor
+    lex = default_lexicons()
+    for word in ("بينها", "بينهما", "وبينه", "عبره"):
+        assert lookup_cue_word(word, lex) is None, word
+    assert lookup_cue_word("اكدته", lex) is not None  # كما أكدته الصحيفة: a verb and its object
+    assert Extractor(parser="none").extract("وعزفت الفرقة عدة أناشيد، ومن بينها نشيد «بلادي بلادي».") == []

@@ -66,9 +66,9 @@ def test_extraction_time_grows_linearly_with_a_quote_dense_document():
         assert proc.returncode == 0, proc.stderr
         small_time, large_time = map(float, proc.stdout.split())
         ratios.append(large_time / small_time)
-        if ratios[-1] <= 12:
+        if ratios[-1] <= 15:
             break
-    assert min(ratios) <= 12, ratios
+    assert min(ratios) <= 15, ratios  # linear measures 10-12 alone, up to 14 beside the other tests
 
 
 # --- through the command line ---------------------------------------------------------
