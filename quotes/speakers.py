@@ -1404,6 +1404,8 @@ class SpeakerResolver:
     _sets_by_word: dict[str, dict[frozenset[str], None]] = attrs.field(factory=dict)
     _counts: dict[str, int] = attrs.field(factory=dict)   # occurrences in the folded text
     _folded: str | None = None
+    # the full names of people whose family name, a common word, the name reading left out
+    _family_names: dict[tuple[str, ...], str] = attrs.field(factory=dict)
     _same_titles: dict[tuple[tuple[str, ...], tuple[str, ...]], bool] = attrs.field(factory=dict)
     _contradictions: dict[tuple[tuple[str, ...], tuple[str, ...]], bool] = attrs.field(factory=dict)
     _people_with_role: list[Entity] = attrs.field(factory=list)  # full names with a role
@@ -1691,6 +1693,9 @@ class SpeakerResolver:
             known = [e for e in self._fullest(tuple(fold(mention.text).split())) if e.kind == "person"]
             if known:
                 return self._speak(known[0], mention, position)
+            named = self._family_name_of(mention)
+            if named is not None:
+                return self._speak(named, mention, position)
         if mention.kind == "person" or (mention.role and mention.kind == "unknown"):
             ent = self._by_head(mention.head, position, ("person", "anonymous"), mention.role or mention.text,
                                 follows=follows)
@@ -1729,6 +1734,24 @@ class SpeakerResolver:
         # weak to stand for the subject of later cues that have none
         return self._speak(ent, mention, position, remember=mention.head in self.lex.source_kinds
                            or mention.kind in ("person", "anonymous", "document", "group"))
+
+    def _family_name_of(self, mention: Mention) -> Entity | None:
+        """The person whose name the text gives right before this one definite word, which
+        is then their family name though it is also a common word (محمد سامي الحداد …
+        وأضاف الحداد); None for a title or body word, or when nobody was so named."""
+        words = fold(mention.text).split()
+        if len(words) != 1 or not has_article(words[0]) or _is_title(strip_article(words[0]), self.lex) \
+                or strip_article(words[0]) in self.lex.source_kinds:
+            return None
+        if self._folded is None:
+            self._folded = fold(self.text)
+        found = [e for e in self.entities if e.kind == "person" and e.name and e.position < mention.start
+                 and f"{fold(e.name)} {words[0]}" in self._folded]
+        if not found:
+            return None
+        person = max(found, key=lambda e: e.position)
+        self._family_names[person.key] = f"{person.name} {mention.text}"  # the fullest name given
+        return person
 
     def _recent_named_organization(self, heads: tuple[str, ...] | None = None) -> Entity | None:
         """The organisation that spoke last, if the text named it (فيسبوك … الشركة);
@@ -1794,5 +1817,5 @@ class SpeakerResolver:
             named = max((self._entity_role[k] for k in keys), key=lambda r: (r[0], -r[1]), default=None)
             if named is not None and (role is None or named[0] > len(role.split())):
                 role = named[2]
-        return Speaker(name=ent.name, role=role, kind=ent.kind,
+        return Speaker(name=self._family_names.get(ent.key, ent.name), role=role, kind=ent.kind,
                        mention=mention.span if mention else None)

@@ -628,6 +628,16 @@ def test_a_name_that_starts_like_the_article_is_a_name():
     assert [name for name, _ in speakers[2:]] == ["والتر كوخ", "والتر كوخ"]
 
 
+def test_a_family_name_that_is_a_common_word_joins_the_name_it_followed():
+    text = ("قال الباحث محمد سامي الحداد إن الشعر بخير.\n"
+            "وأضاف الحداد أن النقد غائب. وتابع الحداد أن الجمهور قليل.")
+    assert [(q.speaker.name, q.speaker.role) for q in EX.extract(text)] == [
+        ("محمد سامي الحداد", "الباحث")] * 3
+    # a definite word nobody's name was followed by stays what it is
+    q = EX.extract("قال الباحث محمد سامي إن الشعر بخير.\nوأضاف الحداد أن النقد غائب.")[-1]
+    assert q.speaker.name == "الحداد"
+
+
 def test_as_something_dictates_is_no_according_to():
     assert EX.extract("ويكتب الروائي قصصه وفق ما تمليه عليه ذاكرته وتجاربه.") == []
 
