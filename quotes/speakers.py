@@ -1029,7 +1029,15 @@ def _name_chain(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons,
                                                   # family name shaped like a relative adjective
                                                   or (k - 1 == start and tok.norm.endswith("ي")
                                                       and word_class(tokens[start], lex) == "name"
-                                                      and not _country_of(strip_article(tok.norm), lex))):
+                                                      and not _country_of(strip_article(tok.norm), lex))
+                                                  # سليمان بن عبدالله الحمدان: after a patronymic,
+                                                  # not a body's adjective (جمعية فهد بن سلمان
+                                                  # الخيرية) or a quantifier (الجميع)
+                                                  or (k - 2 >= start and tokens[k - 2].norm in ("بن", "ابن", "بنت")
+                                                      and not tok.norm.endswith("يه")
+                                                      and not (tok.norm.endswith("ين")  # زار … المصابين: an object
+                                                               and strip_article(tok.norm) not in lex.first_names)
+                                                      and strip_article(tok.norm) not in lex.function_words)):
             k += 1  # a family name with the article: بشار الأسد، سلمى الخطيب
             break
         elif tok.norm in ("ابو", "ابن", "بن", "عبد", "ام", "بنت") and k + 1 < limit:

@@ -638,6 +638,14 @@ def test_a_family_name_that_is_a_common_word_joins_the_name_it_followed():
     assert q.speaker.name == "الحداد"
 
 
+def test_a_family_name_after_a_patronymic_is_part_of_the_name():
+    q = EX.extract("وأوضح مدير الإدارة سعود بن فهد الحمدان أن العمل بدأ.")[0]
+    assert (q.speaker.name, q.speaker.role) == ("سعود بن فهد الحمدان", "مدير الإدارة")
+    # a plural after the name is the verb's object
+    q = EX.extract("وزار الأمير سعود بن فهد المصابين في المستشفى وأكد أن حالتهم مستقرة.")[0]
+    assert q.speaker.name == "سعود بن فهد"
+
+
 def test_as_something_dictates_is_no_according_to():
     assert EX.extract("ويكتب الروائي قصصه وفق ما تمليه عليه ذاكرته وتجاربه.") == []
 
