@@ -233,7 +233,7 @@ def _scan_zone(view: DocumentView, p: int, i: int, limit: int, lex: Lexicons,
                 and (form := lookup_cue_word(tokens[k + 1].norm, lex)) is not None and form.form != "noun":
             return k, "cue"  # وعبر عن رضاه …، موضحا: «…»: the quote is the next cue's
         if tok.text in _COMMAS and k > i and k + 1 < limit and _is_according_start(tokens, k + 1, lex):
-            return k, "end"  # …، حسب ما ذكر موقع "المرصد": the source of what precedes
+            return k, "end"  # …، حسب ما أورد موقع "الأفق": the source of what precedes
         if tok.sentence_end or tok.text in _CLAUSE_STOPS:
             return k, "end"
         k += 1
@@ -931,7 +931,7 @@ def _according(view: DocumentView, p: int, hit: CueHit, lex: Lexicons,
         if any(prev.mention is not None for prev in inside) or (relayed and inside and channel) \
                 or (mention is None and inside):
             # a relay marker that names the channel of a quote already attributed
-            # (…، بحسب وكالة …، حسب ما ذكر موقع "المرصد"), or repeats its source (وأضاف أن …، كما قال)
+            # (…، بحسب وكالة …، حسب ما أورد موقع "الأفق"), or repeats its source (وأضاف أن …، كما قال)
             return None
         if own_preposition and mention is not None and inside:
             # وانتقد قرار البلدية …، بحسب ما كشف عنه الجار: the relayed verb sources the

@@ -382,7 +382,7 @@ def read_mention(text: str, tokens: Sequence[Token], i: int, limit: int,
             k += 1  # الأخ الرئيس، الدكتور وزير الصحة: the role starts after the form of address
         role_first = k
         # the name is looked for after the role without whom a spokesperson speaks for
-        # (المتحدث باسم الرئيس الروسي ديمتري بيسكوف), which then joins the role if it
+        # (المتحدث باسم الرئيس البرازيلي مارك هوفمان), which then joins the role if it
         # ends before the name (below)
         k = _role_chain(tokens, k, limit, lex, spoken_for=False)
         role_end = k
@@ -412,7 +412,7 @@ def read_mention(text: str, tokens: Sequence[Token], i: int, limit: int,
             k = name_end
         if role_end + 1 < limit and tokens[role_end].norm == "باسم" and not (
                 _after_name(tokens, first, lex) and word_class(tokens[role_end + 1], lex) == "title"):
-            # (… بيسكوف، المتحدث باسم الرئيس الروسي فلاديمير بوتين: after a name, the
+            # (… هوفمان، المتحدث باسم الرئيس البرازيلي كارلوس منديس: after a name, the
             # name that follows whom they speak for is that person's, read on its own)
             full = _role_chain(tokens, role_first, limit, lex)
             if name_start == role_end:
@@ -591,11 +591,11 @@ def _spoken_for(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons,
                 allow_names: bool = False) -> int | None:
     """Index after whom a spokesperson speaks for, the genitive of باسم at ``k``, when
     it is not a body or a definite noun (which the role chain reads on its own): a title
-    and its complements (باسم الرئيس الفرنسي، باسم الأمين العام للأمم المتحدة), a
+    and its complements (باسم الرئيس الفرنسي، باسم المفوض الأوروبي للتجارة), a
     name (باسم حماس، باسم طالبان), a quoted name, a group (باسم المحققين). After a
     title in news-raw (an eighth), باسم is followed so 95 times in 599. With
     ``allow_names`` (the role after the speaker's name) the principal's name is part of
-    it: بيسكوف، المتحدث باسم الرئيس الروسي فلاديمير بوتين."""
+    it: هوفمان، المتحدث باسم الرئيس البرازيلي كارلوس منديس."""
     c = word_class(tokens[k], lex)
     if c == "title":
         end = _role_chain(tokens, k, limit, lex)
