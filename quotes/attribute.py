@@ -453,9 +453,10 @@ def _speech(view: DocumentView, p: int, hit: CueHit, lex: Lexicons) -> Candidate
                      zone_end=min(k + 1, len(tokens)))
     if mention is None and not cand.impersonal:
         cand.topic = _paragraph_topic(view, p, i, lex)
-    if mention is None and (hit.kind == "participle" or (hit.kind == "verb" and i > s0 and tokens[i - 1].norm == "ما")):
-        # واستهجن المواطن …، قائلا، جمدت السعودية … بسبب ما وصفته: the subject of the
-        # verb that opens the sentence speaks
+    if mention is None and (hit.kind == "participle" or (hit.kind == "verb" and i > s0 and (
+            tokens[i - 1].norm == "ما" or _coordinated(tokens, i)))):
+        # واستهجن المواطن …، قائلا، جمدت السعودية … بسبب ما وصفته، اعتذر المدرب … وقال: the
+        # subject of the verb that opens the sentence speaks
         cand.clause_subject = _opening_subject(view, p, i, s0, lex)
     if ends == "comp" and hit.frame in ("announce", "urge", "feel") \
             and not (hit.form is not None and hit.form.verb.describes):
@@ -771,6 +772,12 @@ def _paragraph_topic(view: DocumentView, p: int, i: int, lex: Lexicons) -> Menti
     if m is not None and m.kind == "person" and m.name and m.last < i:
         return m
     return None
+
+
+def _coordinated(tokens: Sequence[Token], i: int) -> bool:
+    """A verb joined by و to the clause before it in its sentence (… بخطئه وقال:): the
+    two verbs share their subject."""
+    return tokens[i].norm[:1] == "و" and not tokens[i - 1].sentence_end and tokens[i - 1].kind != "mark"
 
 
 def _opening_subject(view: DocumentView, p: int, i: int, s0: int, lex: Lexicons) -> Mention | None:

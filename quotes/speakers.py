@@ -1629,10 +1629,11 @@ class SpeakerResolver:
         # only: الشركة is never a company named further on) the first named after;
         # in each, one with every word of the role first
         spoke = [(full(sig[1]), i) for sig, i in self._spoke_last.items() if fits(*sig)]
-        if spoke:
-            return self.history[max(spoke)[1]][1]
         before = [(full(sig[1]), found[0], found[1]) for sig, group in self._named.items()
                   if fits(*sig) and (found := group.last_in(-1, position)) is not None]
+        # (الوزير الألماني: the German minister named before, not another minister who spoke since)
+        if spoke and (max(spoke)[0] or not any(c[0] for c in before)):
+            return self.history[max(spoke)[1]][1]
         if before:
             return max(before, key=lambda c: (c[0], c[1]))[2]
         after = [(not full(sig[1]), found[0], found[1]) for sig, group in self._named.items()

@@ -688,6 +688,16 @@ def test_a_participle_speaks_for_the_subject_of_the_verb_after_a_connector():
     assert (q.speaker.name, q.speaker.role) == ("سكالوني", "المدرب الأرجنتيني")
 
 
+def test_a_verb_joined_by_waw_shares_the_subject_of_the_verb_that_opens_its_sentence():
+    text = ("وقال رئيس البلدية كريم الساعدي إن الأشغال تتقدم. واجتمع المهندس سامي الراشد بالعمال صباح أمس "
+            "في الموقع وقال: «سننهي الجسر قبل الصيف».")
+    q = EX.extract(text)[-1]
+    assert (q.text, q.speaker.name) == ("سننهي الجسر قبل الصيف", "سامي الراشد")
+    # at the start of its sentence the verb has no clause to share a subject with
+    q = EX.extract("وقال رئيس البلدية كريم الساعدي إن الأشغال تتقدم. وقال: «سننهي الجسر قبل الصيف».")[-1]
+    assert q.speaker.name == "كريم الساعدي"
+
+
 def test_a_verb_after_ma_speaks_for_the_subject_of_its_sentence():
     q = EX.extract('كما أوقفت الأردن الرحلات الجوية مع ليبيا بسبب ما وصفته "بالفوضى" في مطاراتها.')[-1]
     assert q.speaker.name == "الأردن"
@@ -979,3 +989,10 @@ def test_a_title_and_a_name_after_a_comma_at_the_end_of_a_paragraph():
     # the name between commas is looked for past the end of the paragraph no more
     quotes = EX.extract('"الوضع جيد"، قالت وزيرة الثقافة، سلمى مبارك')
     assert [q.text for q in quotes] == ["الوضع جيد"]
+
+
+def test_a_descriptor_with_a_nationality_is_the_person_it_fits_not_the_last_to_speak():
+    text = ("وقال وزير الخارجية الألماني هانس كولر إن المحادثات صعبة. وقال وزير الخارجية عمر الزين إن "
+            "بلاده تدعم الحل. وتحدث الوزير الألماني عن الأزمة، وأعرب عن أمله في التوصل إلى اتفاق.")
+    q = EX.extract(text)[-1]
+    assert (q.text, q.speaker.name) == ("أمله في التوصل إلى اتفاق", "هانس كولر")
