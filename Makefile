@@ -26,13 +26,13 @@ models:
 ranker:
 	$(PYTHON) scripts/train_ranker.py --shared $(SHARED) --out data/models/speaker_ranker.json
 
-# the mined lexicons, from the raw news corpus (and the name lists of ../shared/data/ner-arabic);
-# the cue and according-to candidates are lists for review, from which speech_verbs.txt and
-# according_markers.txt are grown by hand
 # the named-entity tagger alone (needs data/models/ar_pretrain.pt): up to 12,000 steps, about 1.5 h on an idle core
 ner:
 	$(PYTHON) scripts/train_models.py --shared $(SHARED) --out data/models --stages ner --work /tmp/quotes-train
 
+# the mined lexicons, from the raw news corpus (and the name lists of ../shared/data/ner-arabic);
+# the cue and according-to candidates are lists for review, from which speech_verbs.txt and
+# according_markers.txt are grown by hand; full_names.txt needs the first names and genders
 lexicons:
 	$(PYTHON) scripts/mine_speech_verbs.py $(SHARED)/data/news-raw/*.jsonl.gz --cues data/lexicons/mined_cue_words.txt --according data/lexicons/mined_according.txt
 	$(PYTHON) scripts/mine_sources.py $(SHARED)/data/news-raw/*.jsonl.gz --every 2 -o data/lexicons/mined_sources.txt
@@ -42,6 +42,8 @@ lexicons:
 		--names $(SHARED)/data/ner-arabic/names -o data/lexicons/article_names.txt
 	$(PYTHON) scripts/mine_name_genders.py $(SHARED)/data/news-raw/*.jsonl.gz \
 		--names $(SHARED)/data/ner-arabic/names -o data/lexicons/name_genders.txt
+	$(PYTHON) scripts/mine_full_names.py $(SHARED)/data/news-raw/*.jsonl.gz \
+		--names $(SHARED)/data/ner-arabic/names -o data/lexicons/full_names.txt
 
 # the confidence model (data/confidence.json), fit by article-level cross-validation on the
 # annotated sets; prints the reliability table of README.md

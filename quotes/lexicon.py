@@ -182,6 +182,9 @@ class Lexicons:
     letter_names: frozenset[str] = frozenset()  # بي، اتش، اس: acronyms spelled out (اتش اس بي سي)
     non_sources: frozenset[str] = frozenset()  # قانون، عمر: وفقا للقانون، حسب العمر name no source
     name_genders: dict[str, str] = attrs.field(factory=dict)  # folded name -> female | male
+    # رجب طيب أردوغان، جون كيري: full names that hold a common word, by their first word,
+    # longest first (full_names.txt)
+    full_names: dict[str, tuple[tuple[str, ...], ...]] = attrs.field(factory=dict)
     # derived look-up tables and memos, built from the fields above (init=False: a copy
     # made with other fields builds its own; with_known_names shares them, since known
     # names are not part of them)
@@ -282,7 +285,19 @@ class Lexicons:
                    address_words=_optional_words(directory / "address_words.txt"),
                    non_sources=_optional_words(directory / "non_sources.txt"),
                    article_names=_optional_words(directory / "article_names.txt"),
-                   name_genders=_name_genders(directory / "name_genders.txt"))
+                   name_genders=_name_genders(directory / "name_genders.txt"),
+                   full_names=_full_names(directory / "full_names.txt"))
+
+
+def _full_names(path: Path) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """full_names.txt: one folded full name a line, indexed by its first word."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    if path.exists():
+        for line in _read_lines(path):
+            words = tuple(fold(line).split())
+            if len(words) >= 2:
+                by_first.setdefault(words[0], []).append(words)
+    return {first: tuple(sorted(names, key=len, reverse=True)) for first, names in by_first.items()}
 
 
 def _name_genders(path: Path) -> dict[str, str]:

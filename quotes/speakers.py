@@ -972,6 +972,8 @@ def _name_chain(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons,
     if k + 1 < limit and _imperfect_verb_like(tokens[k], lex) and tokens[k + 1].norm in lex.first_names:
         k += 1  # يلتقي محمد بن سلمان: a verb we do not know, then the name
         start = k
+    if k < limit and (known := _known_full_name(tokens, k, limit, lex)):
+        k += known  # رجب طيب أردوغان، جون كيري: a full name that holds a common word
     while k < limit and k - start < MAX_NAME_WORDS * 2:
         tok = tokens[k]
         c = word_class(tok, lex)
@@ -1045,6 +1047,16 @@ def _name_chain(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons,
         else:
             break
     return start, k
+
+
+def _known_full_name(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons) -> int:
+    """How many words from ``k`` a full name of full_names.txt takes, or 0."""
+    for name in lex.full_names.get(tokens[k].norm, ()):
+        n = len(name)
+        if k + n <= limit and all(tokens[k + j].norm == name[j] for j in range(1, n)) \
+                and all(tokens[k + j].start == tokens[k + j - 1].end + 1 for j in range(1, n)):
+            return n
+    return 0
 
 
 def without_preposition(tokens: Sequence[Token], k: int) -> list[Token]:

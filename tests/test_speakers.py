@@ -1,3 +1,4 @@
+import attrs
 import pytest
 
 from quotes.lexicon import default_lexicons
@@ -452,3 +453,19 @@ def test_a_person_described_then_named(sentence, name, role):
     from quotes import extract
     (q,) = extract(sentence)
     assert (q.speaker.name, q.speaker.role) == (name, role)
+
+
+def test_a_full_name_that_holds_a_common_word_is_read_whole():
+    # طيب is also "good" and كيري reads as ك + يري: the mined full_names.txt keeps them in
+    assert mention("الرئيس التركي رجب طيب أردوغان إن").name == "رجب طيب أردوغان"
+    m = mention("جون كيري، وزير الخارجية الأمريكي الأسبق، إن")
+    assert (m.name, m.role) == ("جون كيري", "وزير الخارجية الأمريكي الأسبق")
+    # only the whole sequence, written as one phrase, is the listed name
+    assert mention("رجب، طيب القلب، إن").name == "رجب"
+
+
+def test_without_the_full_name_list_the_reader_stops_at_the_common_word():
+    text = "الرئيس التركي رجب طيب أردوغان إن"
+    tokens = tokenize(text)
+    lex = attrs.evolve(LEX, full_names={})
+    assert read_mention(text, tokens, 0, len(tokens), lex).name == "رجب"
