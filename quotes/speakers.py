@@ -1049,6 +1049,30 @@ def _name_chain(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons,
     return start, k
 
 
+_PATRONYMICS = frozenset({"بن", "ابن", "بنت", "ابو", "ام", "عبد"})
+
+
+def _plain_full_name(m: Mention, lex: Lexicons) -> bool:
+    """A person's name of two to four words that opens with a known first name and has
+    no preposition on a common word or pronoun among its other words (سامي الراشد، محمد
+    باركيندو, not محمد صلاح بإحراز or حسن موسيقاها): evidence enough of a name without a role."""
+    key = m.name_key
+    return m.kind == "person" and 2 <= len(key) <= 4 and key[0] in lex.first_names and all(
+        w in lex.first_names or w in _PATRONYMICS or key[j] in _PATRONYMICS
+        or (not _preposition_on_noun(w, lex) and not w.endswith(("ها", "هم", "هما")))
+        for j, w in enumerate(key[1:]))  # (key[j] is the word before w: بن سلمان)
+
+
+def _preposition_on_noun(w: str, lex: Lexicons) -> bool:
+    """ب، ل، ك on a common word or a verbal noun (بإحراز، لتحقيق، بالفوز), not a name
+    that starts with those letters (باركيندو، لوكاشينكو)."""
+    if w[:1] not in "بلك" or len(w) < 4:
+        return False
+    rest = w[1:]
+    return _is_common(w, lex) or rest.startswith("ال") or _verbal_noun_or_plural(rest) \
+        or (len(rest) == 5 and rest[0] == "ا" and rest[3] == "ا")  # إفعال: إحراز، إعلان
+
+
 def _known_full_name(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons) -> int:
     """How many words from ``k`` a full name of full_names.txt takes, or 0."""
     for name in lex.full_names.get(tokens[k].norm, ()):
@@ -1452,8 +1476,8 @@ class SpeakerResolver:
                     if m is not None and (m.kind in _SOURCE_KINDS or (m.kind == "person" and m.name)):
                         resolver._register(m)
                     continue
-                if c not in ("title", "name") and c not in _SOURCE_KINDS:
-                    continue
+                if c not in ("title", "name") and c not in _SOURCE_KINDS and tok.norm not in lex.first_names:
+                    continue  # (سامي، عادل: first names that are also words open a name too)
                 if k > 0 and c != "title" and (word_class(tokens[k - 1], lex) in (
                         ("title", "definite", "organization") if c in _SOURCE_KINDS
                         else ("title", "name", "definite")) or tokens[k - 1].norm == "باسم"):
@@ -1462,8 +1486,9 @@ class SpeakerResolver:
                 if m is not None:
                     resolver.read.append((p, m))
                 # a bare unknown word is no evidence of a name: only a name that a role
-                # introduces or explains, and organisations, enter the index
-                if m is not None and ((m.name and m.role) or m.kind in _SOURCE_KINDS):
+                # introduces or explains, a full name that opens with a known first name
+                # (زار سامي الراشد المعرض … وقال الراشد), and organisations, enter the index
+                if m is not None and ((m.name and (m.role or _plain_full_name(m, lex))) or m.kind in _SOURCE_KINDS):
                     resolver._register(m)
         return resolver
 

@@ -996,3 +996,10 @@ def test_a_descriptor_with_a_nationality_is_the_person_it_fits_not_the_last_to_s
             "بلاده تدعم الحل. وتحدث الوزير الألماني عن الأزمة، وأعرب عن أمله في التوصل إلى اتفاق.")
     q = EX.extract(text)[-1]
     assert (q.text, q.speaker.name) == ("أمله في التوصل إلى اتفاق", "هانس كولر")
+
+
+def test_a_family_name_alone_is_the_person_named_in_full_earlier_without_a_role():
+    text = "وزار سامي الراشد المعرض أمس برفقة وفد كبير. وقال الراشد إن الأسعار سترتفع."
+    assert EX.extract(text)[-1].speaker.name == "سامي الراشد"
+    text = "وشارك محمد باركو في الندوة. وأوضح باركو أن الصادرات تراجعت."
+    assert EX.extract(text)[-1].speaker.name == "محمد باركو"

@@ -469,3 +469,14 @@ def test_without_the_full_name_list_the_reader_stops_at_the_common_word():
     tokens = tokenize(text)
     lex = attrs.evolve(LEX, full_names={})
     assert read_mention(text, tokens, 0, len(tokens), lex).name == "رجب"
+
+
+def test_a_name_without_a_role_is_evidence_only_when_plain():
+    from quotes.speakers import _plain_full_name
+    assert _plain_full_name(mention("سامي الراشد المعرض"), LEX)
+    assert _plain_full_name(mention("محمد بن سلمان اليوم"), LEX)
+    # a preposition on a verbal noun, or a pronoun, is no part of a name
+    assert not _plain_full_name(mention("محمد صلاح بإحراز الجائزة"), LEX)
+    assert not _plain_full_name(mention("حسن موسيقاها بطريقة"), LEX)
+    # no known first name: no evidence
+    assert not _plain_full_name(mention("ريفالدو كوستا"), LEX)
