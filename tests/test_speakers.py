@@ -480,3 +480,11 @@ def test_a_name_without_a_role_is_evidence_only_when_plain():
     assert not _plain_full_name(mention("حسن موسيقاها بطريقة"), LEX)
     # no known first name: no evidence
     assert not _plain_full_name(mention("ريفالدو كوستا"), LEX)
+
+
+def test_a_foreign_first_name_that_starts_like_the_article_opens_the_name():
+    # ألكسندر، ألفونسو: mined into article_names.txt (Latin al-, the bare word rarer)
+    m = mention("وزير الزراعة الروسي ألكسندر بيتروف إن")
+    assert (m.role, m.name) == ("وزير الزراعة الروسي", "ألكسندر بيتروف")
+    # an Arab family name with the article stays a definite family name after a first name
+    assert mention("سامي الغامدي إن").name == "سامي الغامدي"
