@@ -926,6 +926,15 @@ def _according(view: DocumentView, p: int, hit: CueHit, lex: Lexicons,
             relayed and len(words_before) >= 3 and j < limit
             and word_class(tokens[j], lex) in ("common", "name", "title", "definite")):
         return None  # (بحسب ما كشف عنه …، وفق ما جاء في …: nothing read as a source there)
+    if hit.length > 1 and tokens[i].norm.endswith("كما") and len(words_before) < 3:
+        return None  # كما أشار الوزير …: at a sentence start, "also", and the verb is the cue
+    if mention is not None and hit.length > 1 and tokens[i].norm.endswith("كما"):
+        a = mention.last
+        while a < limit and tokens[a].text in _COMMAS:
+            a += 1
+        if a < limit and tokens[a].kind == "word" and (
+                opens_report(tokens, a, lex) or tokens[a].norm in ("عن", "الي", "علي")):
+            return None  # …، كما أعلن الوزير أن …/عن …: "also announced", the verb's own quote
     # (بحسب ما كشف شريكه: a source the rules cannot read still makes the claim a quote,
     # and the verb is the marker's, not a cue of its own)
     cand = Candidate("according", 0, 0, p, cue=hit, cue_token=tokens[i], mention=mention,

@@ -1003,3 +1003,15 @@ def test_a_family_name_alone_is_the_person_named_in_full_earlier_without_a_role(
     assert EX.extract(text)[-1].speaker.name == "سامي الراشد"
     text = "وشارك محمد باركو في الندوة. وأوضح باركو أن الصادرات تراجعت."
     assert EX.extract(text)[-1].speaker.name == "محمد باركو"
+
+
+def test_kama_with_a_verb_after_a_claim_is_its_source_and_at_a_sentence_start_also():
+    q = EX.extract("وتراجعت صادرات القمح بنسبة كبيرة هذا العام، كما أشار وزير الزراعة سامي الراشد.")[-1]
+    assert (q.type, q.text, q.cue.text, q.speaker.name) == (
+        "according", "وتراجعت صادرات القمح بنسبة كبيرة هذا العام", "كما أشار", "سامي الراشد")
+    # "also pointed out": the verb is the cue of its own quote
+    q = EX.extract("وقال المزارعون إن الموسم صعب. كما أشار وزير الزراعة سامي الراشد إلى أن الأمطار قليلة.")[-1]
+    assert (q.type, q.text, q.cue.text) == ("indirect", "الأمطار قليلة", "أشار")
+    # a complementizer after the source: the same, also after a claim
+    q = EX.extract("وتراجعت الصادرات هذا العام، كما أعلن وزير الزراعة سامي الراشد أن الدعم سيزيد.")[-1]
+    assert (q.type, q.text, q.cue.text) == ("indirect", "الدعم سيزيد", "أعلن")
