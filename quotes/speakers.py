@@ -18,6 +18,7 @@ import re
 from typing import Sequence
 
 import attrs
+import regex
 
 from .lexicon import Lexicons, remember
 from .cues import lookup_cue_word
@@ -498,9 +499,12 @@ def read_mention(text: str, tokens: Sequence[Token], i: int, limit: int,
                 # مجلس الوزراء، نقابة المعلمين، حزب العمال: a people noun in the genitive
                 # names the body (news-raw, an eighth sample: 685, 381 of them مجلس الوزراء)
                 k += 1
-            elif c == "common" and tokens[k].norm[:1] in ("ل", "ب") and k + 1 < limit \
+            elif c == "common" and (tokens[k].norm[:1] == "ل" or (
+                    tokens[k].norm[:1] == "ب" and tokens[k - 1].norm in _GOVERN_BA)) and k + 1 < limit \
                     and word_class(tokens[k + 1], lex) == "definite" and cls not in ("anonymous", "group"):
-                k += 2  # الاتحاد الدولي لكرة القدم (not مصادر بأهمية …: the verb's object)
+                # الاتحاد الدولي لكرة القدم (not مصادر بأهمية …: the verb's object, nor مجلس
+                # الأمن بأقوى العبارات: ب opens an adjunct)
+                k += 2
             elif c == "common" and extra == 0 and not has_article(tokens[k - 1].norm) and k + 1 < limit \
                     and word_class(tokens[k + 1], lex) in ("name", "definite") \
                     and not (cls in ("anonymous", "group") and tokens[k].norm[:1] in ("ب", "ل")):
@@ -841,7 +845,7 @@ def _country_of(word: str, lex: Lexicons) -> str | None:
 def _nominative(m: Mention) -> str:
     """A source's words as its name, the head out of the accusative that أن puts it in
     (أن مسؤولا في الاتحاد → مسؤول في الاتحاد)."""
-    words = m.text.split()
+    words = _surface(m.text).split()
     if words and fold(words[0]) == m.head + "ا":
         words[0] = words[0][:-1]
     if words and words[0].startswith("لل") and len(words[0]) > 4:
@@ -1295,8 +1299,7 @@ def _mention(text, tokens, first, last, kind, name_start, name_end, role_start, 
     n0 = n1 = None
     if name_start is not None and name_end is not None and name_end > name_start:
         n0, n1 = tokens[name_start].start, tokens[name_end - 1].end
-        # hashtags and hyphens join names in real texts: #مروان_خوري، جان-إيف
-        name = " ".join(text[n0:n1].replace("_", " ").split())
+        name = _surface(text[n0:n1])
         if kind != "person":
             name = " ".join(_QUOTE_MARKS.sub(" ", name).split())  # صحيفة «الأهرام» → صحيفة الأهرام
         name_key = tuple(fold(t.text) for t in tokens[name_start:name_end] if t.kind == "word")
@@ -1311,7 +1314,7 @@ def _mention(text, tokens, first, last, kind, name_start, name_end, role_start, 
         n1 = n1 if n1 is not None else tokens[last - 1].end
     role = None
     if role_start is not None and role_end is not None and role_end > role_start:
-        role = text[tokens[role_start].start:tokens[role_end - 1].end]
+        role = _surface(text[tokens[role_start].start:tokens[role_end - 1].end])
         if tokens[role_start].norm.startswith("لل") and _is_title(tokens[role_start].norm[2:], lex):
             role = "ا" + role[1:]  # للشاعر السوري نزار قباني: the role is الشاعر السوري
         if kind == "person":
@@ -1328,6 +1331,17 @@ def _mention(text, tokens, first, last, kind, name_start, name_end, role_start, 
         role = None
     return Mention(first, last, start, end, text[start:end], kind, name, name_key or (),
                    role, head, feminine, n0, n1)
+
+
+# adjectives whose complement takes ب and stays in a body's name (المعنية بحقوق الإنسان)
+_GOVERN_BA = frozenset({"المعني", "المعنيه", "المختص", "المختصه", "الخاص", "الخاصه"})
+_HASHTAG = regex.compile(r"#(?=[\p{L}\p{M}])|(?<=[\p{L}\p{M}])_(?=[\p{L}\p{M}])")
+
+
+def _surface(phrase: str) -> str:
+    """A phrase as a name or role is written: hashtags read as words (#مروان_خوري →
+    مروان خوري), spaces collapsed."""
+    return " ".join(_HASHTAG.sub(lambda m: "" if m.group() == "#" else " ", phrase).split())
 
 
 def with_known_names(text: str, paragraphs: Sequence[Paragraph], lex: Lexicons) -> Lexicons:

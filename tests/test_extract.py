@@ -1015,3 +1015,8 @@ def test_kama_with_a_verb_after_a_claim_is_its_source_and_at_a_sentence_start_al
     # a complementizer after the source: the same, also after a claim
     q = EX.extract("وتراجعت الصادرات هذا العام، كما أعلن وزير الزراعة سامي الراشد أن الدعم سيزيد.")[-1]
     assert (q.type, q.text, q.cue.text) == ("indirect", "الدعم سيزيد", "أعلن")
+
+
+def test_a_hashtag_source_is_named_without_its_marks():
+    q = EX.extract("وقال #الجيش_الوطني إن الهجوم فشل.")[0]
+    assert (q.speaker.name, q.speaker.kind) == ("الجيش الوطني", "organization")

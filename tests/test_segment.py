@@ -47,3 +47,11 @@ def test_the_complementizer_is_not_read_inside_an_acronym():
     from quotes import Extractor
     q = Extractor(parser="none").extract("وقال الوزير لشبكة (إن.بي.سي) الأمريكية: نريد أن نساعد جيراننا.")[0]
     assert q.text == "نريد أن نساعد جيراننا"
+
+
+def test_a_hashtag_gives_its_words_and_no_marks():
+    text = "نشر #مروان_خوري صورة #جديدة و# وحدها و_ وحدها"
+    assert [t.text for t in tokenize(text)] == ["نشر", "مروان", "خوري", "صورة", "جديدة", "و", "#",
+                                                  "وحدها", "و", "_", "وحدها"]
+    words = [t for t in tokenize(text) if t.text == "خوري"]
+    assert text[words[0].start:words[0].end] == "خوري"

@@ -488,3 +488,17 @@ def test_a_foreign_first_name_that_starts_like_the_article_opens_the_name():
     assert (m.role, m.name) == ("وزير الزراعة الروسي", "ألكسندر بيتروف")
     # an Arab family name with the article stays a definite family name after a first name
     assert mention("سامي الغامدي إن").name == "سامي الغامدي"
+
+
+def test_hashtag_words_are_read_as_words_and_written_without_marks():
+    m = mention("الفنانة #سلمى_العلي إن")
+    assert (m.role, m.name) == ("الفنانة", "سلمى العلي")
+    m = mention("المتحدث باسم #وزارة_الصحة خالد السعيد إن")
+    assert (m.role, m.name) == ("المتحدث باسم وزارة الصحة", "خالد السعيد")
+    assert mention("#الجيش_الوطني إن").text == "الجيش_الوطني"  # the span as written, from its first word
+
+
+def test_a_body_name_ends_before_an_adjunct_with_ba():
+    assert mention("مجلس الأمن الدولي بأشد العبارات الهجوم").text == "مجلس الأمن الدولي"
+    # but an adjective that governs ب keeps its complement
+    assert mention("الهيئة المعنية بحماية البيئة إن").text == "الهيئة المعنية بحماية البيئة"
