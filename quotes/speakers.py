@@ -439,13 +439,17 @@ def read_mention(text: str, tokens: Sequence[Token], i: int, limit: int,
                             head, lex)
         # apposition: كلوب، مدرب ليفربول / العبدالوهاب شيخ الصاغة (no comma) / فيصل
         # المطيري، وهو مستشار تربوي (news-raw: 215 "، وهو/وهي" + title in a quarter)
-        comma = k < limit and tokens[k].text in _COMMAS
-        pronoun = comma and k + 2 < limit and tokens[k + 1].norm in ("وهو", "وهي")
-        if (k + comma + pronoun < limit and name_end > name_start
-                and word_class(tokens[k + comma + pronoun], lex) == "title"
-                and not (strip_article(tokens[k + comma + pronoun].norm) in lex.courtesy
-                         and tokens[k + comma + pronoun].norm.startswith("ال"))):
-            role_first = k + comma + pronoun
+        # (also after an age, سامي الراشد، 45 عاما، صاحب متجر …، and between dashes or
+        # in brackets: سامي الراشد - رئيس الجمعية - / (رئيس الجمعية); news-raw: 2,581
+        # "NUM عاما،", 382 "عاما)،", 99 " (رئيس|مدير", 37 " - رئيس|مدير")
+        j = _after_age(tokens, k, limit) if name_end > name_start else k
+        comma = j < limit and (tokens[j].text in _COMMAS or tokens[j].text in _ROLE_BRACKETS)
+        pronoun = comma and j + 2 < limit and tokens[j + 1].norm in ("وهو", "وهي")
+        if (j + comma + pronoun < limit and name_end > name_start
+                and word_class(tokens[j + comma + pronoun], lex) == "title"
+                and not (strip_article(tokens[j + comma + pronoun].norm) in lex.courtesy
+                         and tokens[j + comma + pronoun].norm.startswith("ال"))):
+            role_first = j + comma + pronoun
             k = _role_chain(tokens, role_first, limit, lex, allow_names=True)
             role_end = k
             m = _mention(text, tokens, first, k, kind, name_start, name_end, role_first, role_end, head, lex)
@@ -583,6 +587,22 @@ def read_mention(text: str, tokens: Sequence[Token], i: int, limit: int,
             return _mention(text, tokens, first, n1, kind, n0, n1, first, role_end, head, lex)
     return _mention(text, tokens, first, k, kind, name_start, name_end,
                     role_first if role_end else None, role_end, head, lex)
+
+
+_ROLE_BRACKETS = frozenset({"-", "–", "("})  # a role set off after a name: - رئيس الجمعية -، (مدير المدرسة)
+_AGE_WORDS = frozenset({"عاما", "عام", "سنه", "سنوات", "عمره"})
+
+
+def _after_age(tokens: Sequence[Token], k: int, limit: int) -> int:
+    """Where an age in apposition after a name ends (، 45 عاما → the comma after it;
+    (45 عاما) → the token after the bracket); ``k`` if none is there."""
+    if k + 3 < limit and tokens[k].text in _COMMAS and tokens[k + 1].kind == "number" \
+            and tokens[k + 2].norm in _AGE_WORDS and tokens[k + 3].text in _COMMAS:
+        return k + 3
+    if k + 3 < limit and tokens[k].text == "(" and tokens[k + 1].kind == "number" \
+            and tokens[k + 2].norm in _AGE_WORDS and tokens[k + 3].text == ")":
+        return k + 4
+    return k
 
 
 def _after_name(tokens: Sequence[Token], k: int, lex: Lexicons) -> bool:

@@ -502,3 +502,13 @@ def test_a_body_name_ends_before_an_adjunct_with_ba():
     assert mention("مجلس الأمن الدولي بأشد العبارات الهجوم").text == "مجلس الأمن الدولي"
     # but an adjective that governs ب keeps its complement
     assert mention("الهيئة المعنية بحماية البيئة إن").text == "الهيئة المعنية بحماية البيئة"
+
+
+def test_a_role_in_apposition_after_an_age_or_between_dashes_or_brackets():
+    assert mention("سامي الراشد (45 عاما)، مدير مدرسة البنات، إن").role == "مدير مدرسة البنات"
+    assert mention("سامي الراشد، 45 عاما، مدير مدرسة البنات، إن").role == "مدير مدرسة البنات"
+    assert mention("سامي الراشد - رئيس الجمعية الخيرية - إن").role == "رئيس الجمعية الخيرية"
+    m = mention("سامي الراشد (رئيس الجمعية الخيرية) إن")
+    assert (m.name, m.role) == ("سامي الراشد", "رئيس الجمعية الخيرية")
+    # a number that is no age is no apposition
+    assert mention("سامي الراشد، 45 مرة، إن").role is None
