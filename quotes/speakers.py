@@ -709,6 +709,10 @@ def _role_chain(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons,
                 and not has_article(tokens[k - 1].norm) and tokens[k - 1].norm[:1] not in "وف":
             k += 1  # في مجموعة زين: an organisation's name inside the role
             continue
+        if c == "definite" and k - start >= 2 and tokens[k].norm.startswith("ال") \
+                and tokens[k - 1].norm.startswith("ال") and _country_of(strip_article(tokens[k - 1].norm), lex) \
+                and not _adjective_like(tokens[k].norm) and _verbal_noun_or_plural(tokens[k].norm):
+            break  # وكرر الرئيس السوري التأكيد على …: after the nationality, the verb's object
         if c in ("definite", "title", "organization") or (c == "number" and k - start > 1):
             k += 1
         elif allow_names and c == "common" and not has_article(tokens[k - 1].norm) \

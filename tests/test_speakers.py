@@ -512,3 +512,11 @@ def test_a_role_in_apposition_after_an_age_or_between_dashes_or_brackets():
     assert (m.name, m.role) == ("سامي الراشد", "رئيس الجمعية الخيرية")
     # a number that is no age is no apposition
     assert mention("سامي الراشد، 45 مرة، إن").role is None
+
+
+def test_a_role_ends_at_its_nationality_before_the_verbs_object():
+    assert mention("الرئيس الفرنسي التأكيد على").role == "الرئيس الفرنسي"
+    assert mention("وزير الخارجية المصري التحركات").role == "وزير الخارجية المصري"
+    # a body's name after the nationality goes on (للعلاقات is no object)
+    assert mention("الخبيرة في المجلس الأوروبي للعلاقات الدولية إن").role == \
+        "الخبيرة في المجلس الأوروبي للعلاقات الدولية"
