@@ -342,6 +342,8 @@ def read_mention(text: str, tokens: Sequence[Token], i: int, limit: int,
         # فهد القحيز، عادل الجبير، مباركة عواينية، عادل حمودة منتقدا: a first name that is
         # also a word, then a family name
         cls = "name"
+    if cls != "name" and _known_full_name(tokens, k, limit, lex):
+        cls = "name"  # a listed full name (full_names.txt), whatever its first word is
     if cls == "name" and tokens[k].norm[:1] == "و" and tokens[k].norm not in lex.first_names \
             and tokens[k].norm not in lex.article_names \
             and not (skip_adverbs and k == i and _unknown_after_waw(tokens[k], lex)):

@@ -82,3 +82,20 @@ def test_the_word_class_memo_keeps_a_documents_names_to_that_document():
     assert word_class(tok, lex.with_known_names(frozenset({tok.norm}))) == "name"
     assert word_class(tok, lex) == alone  # the memo shared by the copy kept no trace of that name
     assert lex.with_known_names(frozenset({"x"})).cue_lookups is lex.cue_lookups
+
+
+def test_full_names_are_indexed_by_their_first_word_longest_first(tmp_path):
+    target = tmp_path / "lexicons"
+    shutil.copytree(data_dir() / "lexicons", target)
+    (target / "full_names.txt").write_text(
+        "# invented names for the test\nكريم طيب\nكريم طيب الساعدي\nسامي\n", encoding="utf-8")
+    lex = Lexicons.load(target)
+    assert lex.full_names["كريم"] == (("كريم", "طيب", "الساعدي"), ("كريم", "طيب"))
+    assert "سامي" not in lex.full_names  # one word is no full name
+    m = Extractor(parser="none", lexicons=target).extract("وقال كريم طيب الساعدي إن الموسم جيد.")[0]
+    assert m.speaker.name == "كريم طيب الساعدي"
+
+
+def test_every_shipped_full_name_has_two_or_three_words():
+    names = entries("full_names.txt")
+    assert names and all(2 <= len(n.split()) <= 3 for n in names)
