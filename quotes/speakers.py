@@ -18,7 +18,6 @@ import re
 from typing import Sequence
 
 import attrs
-import regex
 
 from .lexicon import Lexicons, remember
 from .cues import lookup_cue_word
@@ -1361,13 +1360,10 @@ def _mention(text, tokens, first, last, kind, name_start, name_end, role_start, 
 
 # adjectives whose complement takes ب and stays in a body's name (المعنية بحقوق الإنسان)
 _GOVERN_BA = frozenset({"المعني", "المعنيه", "المختص", "المختصه", "الخاص", "الخاصه"})
-_HASHTAG = regex.compile(r"#(?=[\p{L}\p{M}])|(?<=[\p{L}\p{M}])_(?=[\p{L}\p{M}])")
-
-
 def _surface(phrase: str) -> str:
     """A phrase as a name or role is written: hashtags read as words (#مروان_خوري →
-    مروان خوري), spaces collapsed."""
-    return " ".join(_HASHTAG.sub(lambda m: "" if m.group() == "#" else " ", phrase).split())
+    مروان خوري), spaces collapsed; no name or role holds a # or an _."""
+    return " ".join(phrase.replace("#", " ").replace("_", " ").split())
 
 
 def with_known_names(text: str, paragraphs: Sequence[Paragraph], lex: Lexicons) -> Lexicons:

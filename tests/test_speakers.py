@@ -520,3 +520,9 @@ def test_a_role_ends_at_its_nationality_before_the_verbs_object():
     # a body's name after the nationality goes on (للعلاقات is no object)
     assert mention("الخبيرة في المجلس الأوروبي للعلاقات الدولية إن").role == \
         "الخبيرة في المجلس الأوروبي للعلاقات الدولية"
+
+
+def test_a_stray_hashtag_mark_never_reaches_a_name():
+    from quotes.speakers import _surface
+    assert _surface("الرئيس #_") == "الرئيس"
+    assert _surface("دونالد #ترمب") == "دونالد ترمب"
