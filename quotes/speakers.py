@@ -507,8 +507,8 @@ def read_mention(text: str, tokens: Sequence[Token], i: int, limit: int,
             elif c == "common" and (tokens[k].norm[:1] == "ل" or (
                     tokens[k].norm[:1] == "ب" and tokens[k - 1].norm in _GOVERN_BA)) and k + 1 < limit \
                     and word_class(tokens[k + 1], lex) == "definite" and cls not in ("anonymous", "group"):
-                # الاتحاد الدولي لكرة القدم (not مصادر بأهمية …: the verb's object, nor مجلس
-                # الأمن بأقوى العبارات: ب opens an adjunct)
+                # الاتحاد العربي لكرة السلة (not مصادر بأهمية …: the verb's object, nor
+                # المجلس البلدي بأشد العبارات: ب opens an adjunct)
                 k += 2
             elif c == "common" and extra == 0 and not has_article(tokens[k - 1].norm) and k + 1 < limit \
                     and word_class(tokens[k + 1], lex) in ("name", "definite") \
@@ -1361,8 +1361,8 @@ def _mention(text, tokens, first, last, kind, name_start, name_end, role_start, 
 # adjectives whose complement takes ب and stays in a body's name (المعنية بحقوق الإنسان)
 _GOVERN_BA = frozenset({"المعني", "المعنيه", "المختص", "المختصه", "الخاص", "الخاصه"})
 def _surface(phrase: str) -> str:
-    """A phrase as a name or role is written: hashtags read as words (#مروان_خوري →
-    مروان خوري), spaces collapsed; no name or role holds a # or an _."""
+    """A phrase as a name or role is written: hashtags read as words (#سلمى_العلي →
+    سلمى العلي), spaces collapsed; no name or role holds a # or an _."""
     return " ".join(phrase.replace("#", " ").replace("_", " ").split())
 
 
