@@ -926,9 +926,10 @@ def _according(view: DocumentView, p: int, hit: CueHit, lex: Lexicons,
             relayed and len(words_before) >= 3 and j < limit
             and word_class(tokens[j], lex) in ("common", "name", "title", "definite")):
         return None  # (بحسب ما كشف عنه …، وفق ما جاء في …: nothing read as a source there)
-    if hit.length > 1 and tokens[i].norm.endswith("كما") and len(words_before) < 3:
+    kama = hit.length > 1 and tokens[i].norm.endswith("كما")
+    if kama and len(words_before) < 3:
         return None  # كما أشار الوزير …: at a sentence start, "also", and the verb is the cue
-    if mention is not None and hit.length > 1 and tokens[i].norm.endswith("كما"):
+    if kama and mention is not None:
         a = mention.last
         while a < limit and tokens[a].text in _COMMAS:
             a += 1

@@ -590,6 +590,10 @@ def read_mention(text: str, tokens: Sequence[Token], i: int, limit: int,
                     role_first if role_end else None, role_end, head, lex)
 
 
+# adjectives whose complement takes ب and stays in a body's name (المعنية بحقوق الإنسان)
+_GOVERN_BA = frozenset({"المعني", "المعنيه", "المختص", "المختصه", "الخاص", "الخاصه"})
+# the words after which a name goes on (أبو العلا، عبد الله، نبيل بن سلامة)
+_PATRONYMICS = frozenset({"بن", "ابن", "بنت", "ابو", "ام", "عبد"})
 _ROLE_BRACKETS = frozenset({"-", "–", "("})  # a role set off after a name: - رئيس الجمعية -، (مدير المدرسة)
 _AGE_WORDS = frozenset({"عاما", "عام", "سنه", "سنوات", "عمره"})
 
@@ -1010,7 +1014,7 @@ def _name_chain(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons,
             break  # وقال، ومفادها: a new clause, not a name
         if k > start and _glued_to_preposition(tok, lex):
             break  # ووعد محمود بتحقيق: the verb's object, not a family name
-        if tok.norm in ("ابو", "ابن", "بن", "عبد", "ام", "بنت", "ال") and k + 1 < limit \
+        if (tok.norm in _PATRONYMICS or tok.norm == "ال") and k + 1 < limit \
                 and tokens[k + 1].kind == "word" and word_class(tokens[k + 1], lex) not in (
                     "preposition", "complementizer", "cue", "punct"):
             k += 2  # نبيل بن سلامة، أبو العلا، عبد الله: the next word belongs to the name
@@ -1071,14 +1075,11 @@ def _name_chain(tokens: Sequence[Token], k: int, limit: int, lex: Lexicons,
                                                       and strip_article(tok.norm) not in lex.function_words)):
             k += 1  # a family name with the article: بشار الأسد، سلمى الخطيب
             break
-        elif tok.norm in ("ابو", "ابن", "بن", "عبد", "ام", "بنت") and k + 1 < limit:
+        elif tok.norm in _PATRONYMICS and k + 1 < limit:
             k += 2  # أبو العلا، عبد الله
         else:
             break
     return start, k
-
-
-_PATRONYMICS = frozenset({"بن", "ابن", "بنت", "ابو", "ام", "عبد"})
 
 
 def _plain_full_name(m: Mention, lex: Lexicons) -> bool:
@@ -1358,8 +1359,6 @@ def _mention(text, tokens, first, last, kind, name_start, name_end, role_start, 
                    role, head, feminine, n0, n1)
 
 
-# adjectives whose complement takes ب and stays in a body's name (المعنية بحقوق الإنسان)
-_GOVERN_BA = frozenset({"المعني", "المعنيه", "المختص", "المختصه", "الخاص", "الخاصه"})
 def _surface(phrase: str) -> str:
     """A phrase as a name or role is written: hashtags read as words (#سلمى_العلي →
     سلمى العلي), spaces collapsed; no name or role holds a # or an _."""
@@ -1702,10 +1701,12 @@ class SpeakerResolver:
         # only: الشركة is never a company named further on) the first named after;
         # in each, one with every word of the role first
         spoke = [(full(sig[1]), i) for sig, i in self._spoke_last.items() if fits(*sig)]
+        if spoke and max(spoke)[0]:
+            return self.history[max(spoke)[1]][1]
         before = [(full(sig[1]), found[0], found[1]) for sig, group in self._named.items()
                   if fits(*sig) and (found := group.last_in(-1, position)) is not None]
         # (الوزير الألماني: the German minister named before, not another minister who spoke since)
-        if spoke and (max(spoke)[0] or not any(c[0] for c in before)):
+        if spoke and not any(c[0] for c in before):
             return self.history[max(spoke)[1]][1]
         if before:
             return max(before, key=lambda c: (c[0], c[1]))[2]

@@ -23,8 +23,8 @@ import re
 import sys
 from pathlib import Path
 
-from corpus import folded_words, write_lexicon
-from quotes.normalize import fold
+from corpus import folded_words, person_name_tokens, write_lexicon
+from quotes.lexicon import default_lexicons
 
 PREFIXES = ("وال", "فال", "بال", "كال")
 LATIN_START = re.compile(r"^[wvfbpckq][aeo]?l")
@@ -36,14 +36,11 @@ def candidates(names_dir: Path) -> set[str]:
     """Folded Wikidata name tokens that start like a clitic and the article, with a Latin
     spelling that starts with the same sounds."""
     found = set()
-    with open(names_dir / "wikidata_person_tokens.tsv", encoding="utf-8") as f:
-        for line in f:
-            arabic, latin, *_ = line.rstrip("\n").split("\t")
-            word = fold(arabic)
-            if word.startswith(PREFIXES) and len(word) >= 5 and LATIN_START.match(latin.lower()):
-                found.add(word)
-            elif word.startswith("ال") and len(word) >= 6 and ARTICLE_LATIN_START.match(latin.lower()):
-                found.add(word)
+    for word, latin in person_name_tokens(names_dir):
+        if word.startswith(PREFIXES) and len(word) >= 5 and LATIN_START.match(latin.lower()):
+            found.add(word)
+        elif word.startswith("ال") and len(word) >= 6 and ARTICLE_LATIN_START.match(latin.lower()):
+            found.add(word)
     return found
 
 
@@ -62,8 +59,7 @@ def main() -> int:
     counts: collections.Counter[str] = collections.Counter()
     for words in folded_words(args.corpus):
         counts.update(w for w in words if w in wanted or w in others)
-    common = set((Path(__file__).resolve().parents[1] / "data" / "lexicons" / "common_words.txt")
-                 .read_text(encoding="utf-8").split())
+    common = default_lexicons().common_words
 
     def plausible(w: str) -> bool:
         # after the article alone, not an Arab family name or a word with the article

@@ -20,43 +20,31 @@ from __future__ import annotations
 
 import argparse
 import collections
-import gzip
 import sys
 from pathlib import Path
 
 import attrs
-import orjson
 import regex
 
-from corpus import write_lexicon
+from corpus import folded_texts, person_name_tokens, write_lexicon
 from quotes.lexicon import default_lexicons
-from quotes.normalize import fold, strip_article
+from quotes.normalize import strip_article
 from quotes.segment import tokenize
 from quotes.speakers import _is_title, _name_chain
 
 # a run of Arabic words separated by spaces only: punctuation ends a phrase
 PHRASE = regex.compile(r"\p{Arabic}+(?:[ \u00a0]+\p{Arabic}+)*")
-# speech verbs after which a word standing alone is a speaker's (family) name
 # a blessing after a name (رحمه الله، حفظه الله، طيب الله ثراه) is no part of it
 BLESSING = frozenset({"رحمه", "يرحمه", "حفظه", "يحفظه", "رضي", "طيب", "صلي"})
 PATRONYMIC = frozenset({"بن", "ابن", "بنت", "ابو", "ولد", "عبد"})  # the name goes on after these
+# speech verbs after which a word standing alone is a speaker's (family) name
 SPEECH = frozenset({"قال", "وقال", "اضاف", "واضاف", "اكد", "واكد", "تابع", "وتابع", "اوضح", "واوضح"})
 
 
 def phrases(paths: list[str]):
-    for path in paths:
-        opener = gzip.open if path.endswith(".gz") else open
-        with opener(path, "rb") as f:
-            for line in f:
-                text = fold(orjson.loads(line).get("text") or "")
-                for m in PHRASE.finditer(text):
-                    yield m.group().split()
-
-
-def person_tokens(names_dir: Path) -> frozenset[str]:
-    """The folded person-name tokens of the Wikidata list (CC0)."""
-    with open(names_dir / "wikidata_person_tokens.tsv", encoding="utf-8") as f:
-        return frozenset(fold(line.split("\t")[0]) for line in f)
+    for text in folded_texts(paths):
+        for m in PHRASE.finditer(text):
+            yield m.group().split()
 
 
 def main() -> int:
@@ -101,7 +89,7 @@ def main() -> int:
             names.append(max(longer, key=lambda t: triples[t]))
         elif alone[pair[1]] >= args.min_alone and slot[pair] >= args.min_alone:
             names.append(pair)
-    known = person_tokens(args.names) | lex.first_names
+    known = frozenset(word for word, _ in person_name_tokens(args.names)) | lex.first_names
 
     def name_like(word: str) -> bool:
         # a name token (Wikidata: طيب as in Tayyip, كيري as in Kerry), or a family name
