@@ -592,7 +592,7 @@ def read_mention(text: str, tokens: Sequence[Token], i: int, limit: int,
 
 # adjectives whose complement takes ب and stays in a body's name (المعنية بحقوق الإنسان)
 _GOVERN_BA = frozenset({"المعني", "المعنيه", "المختص", "المختصه", "الخاص", "الخاصه"})
-# the words after which a name goes on (أبو العلا، عبد الله، نبيل بن سلامة)
+# a name goes on after these: a patronymic, a kunya or عبد (أبو خالد، عبد الرحيم)
 _PATRONYMICS = frozenset({"بن", "ابن", "بنت", "ابو", "ام", "عبد"})
 _ROLE_BRACKETS = frozenset({"-", "–", "("})  # a role set off after a name: - رئيس الجمعية -، (مدير المدرسة)
 _AGE_WORDS = frozenset({"عاما", "عام", "سنه", "سنوات", "عمره"})
